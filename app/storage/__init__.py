@@ -1,0 +1,1 @@
+"""Storage: the encrypted vault, its key hierarchy, migrations, backup and sync."""

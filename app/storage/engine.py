@@ -1,0 +1,83 @@
+"""The SQLAlchemy engine over a SQLCipher file opened with a raw 256-bit key.
+
+SQLAlchemy's ``sqlite+pysqlcipher://`` URL sends an empty ``PRAGMA key`` when a
+``creator`` is given, so the engine uses a plain ``sqlite://`` URL with our own
+connection factory and an explicit pool class (the URL alone would look like
+``:memory:``). The key goes to SQLCipher as ``x'<hex>'`` which skips SQLCipher's
+own PBKDF2: a new connection costs ~0.5 ms instead of ~0.4 s.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from app.errors import DataError
+
+# 64 MiB page cache: encryption costs on cache misses (ARCHITECTURE.md pitfalls).
+CACHE_SIZE_KIB = 64 * 1024
+
+
+def _key_pragma(key: bytes | bytearray) -> str:
+    return "PRAGMA key = \"x'" + bytes(key).hex() + "'\""
+
+
+def open_connection(path: Path, key: bytes | bytearray) -> sqlcipher3.Connection:
+    """A keyed DB-API connection with Lotse's pragmas applied."""
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=10)
+    conn.execute(_key_pragma(key))
+    for pragma in (
+        "PRAGMA cipher_memory_security = OFF",  # measured 2.2x slower inserts; the key lives in our process anyway
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA temp_store = MEMORY",
+        "PRAGMA secure_delete = ON",
+        "PRAGMA foreign_keys = ON",
+        f"PRAGMA cache_size = -{CACHE_SIZE_KIB}",
+        "PRAGMA busy_timeout = 10000",
+    ):
+        conn.execute(pragma)
+    return conn
+
+
+def check_readable(conn: sqlcipher3.Connection) -> None:
+    """A wrong key or a damaged first page shows only on the first read."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        raise DataError(
+            "The vault database is damaged or does not belong to this key file "
+            f"({exc}). Nothing was changed; restore a backup."
+        ) from exc
+
+
+def make_engine(path: Path, key: bytearray) -> Engine:
+    """One engine per open vault. ``key`` is the vault's own buffer: when the
+    vault locks it is zeroed, and any connection opened later fails."""
+
+    def creator() -> sqlcipher3.Connection:
+        return open_connection(path, key)
+
+    engine = create_engine(
+        "sqlite://",
+        creator=creator,
+        module=sqlcipher3,
+        poolclass=QueuePool,
+        hide_parameters=True,  # error messages must never carry client data
+        pool_size=4,
+        max_overflow=4,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _no_pysqlite_transactions(dbapi_conn, _record) -> None:
+        # Let SQLAlchemy emit BEGIN itself (the pysqlite dialect's documented recipe),
+        # so SAVEPOINTs and transaction boundaries behave.
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine

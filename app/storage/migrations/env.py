@@ -1,0 +1,18 @@
+"""Alembic environment: always runs on the open vault's own connection.
+
+Lotse never gives Alembic a URL (the key must not appear in one); the caller
+passes a live connection in ``config.attributes["connection"]``.
+"""
+
+from alembic import context
+
+from app.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite alters tables by copying them
+)
+with context.begin_transaction():
+    context.run_migrations()

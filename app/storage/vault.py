@@ -1,0 +1,242 @@
+"""The vault: a folder with an SQLCipher database and the key file that opens it.
+
+Key hierarchy (ARCHITECTURE.md decision 1): a random 256-bit data key is the
+SQLCipher raw key. It is stored only wrapped (AES-256-GCM), once under an
+Argon2id key from the password and once under the recovery code. Changing the
+password re-wraps the data key, so it costs the same for 10 or 100,000 cases.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import DataError, UsageError
+from app.models import VaultMeta
+from app.models.base import new_uuid, utcnow
+from app.storage import migrate
+from app.storage.engine import check_readable, make_engine, open_connection
+from app.storage.files import create_private_file, make_private_dir
+from app.storage.kdf import KdfParams, calibrate
+from app.storage.keyfile import PASSWORD_SLOT, RECOVERY_SLOT, KeyFile, read_keyfile, write_keyfile
+from app.storage.keywrap import new_recovery_code, normalize_recovery_code
+
+KEYFILE_NAME = "keyfile.json"
+DATABASE_NAME = "lotse.sqlcipher"
+BACKUP_DIR_NAME = "backups"
+MIN_PASSWORD_LENGTH = 8
+
+
+def validate_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UsageError(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+
+
+def vault_exists(directory: Path) -> bool:
+    return (directory / KEYFILE_NAME).exists() or (directory / DATABASE_NAME).exists()
+
+
+class Vault:
+    """An unlocked vault. ``lock()`` drops the key and closes every connection."""
+
+    def __init__(self, directory: Path, keyfile: KeyFile, data_key: bytearray) -> None:
+        self.directory = directory
+        self.keyfile = keyfile
+        self._key = data_key
+        self._engine: Engine | None = make_engine(self.database_path, self._key)
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self.device_id = ""
+        self.user_name = _login_name()
+
+    # --- opening -----------------------------------------------------------------
+
+    @classmethod
+    def create(cls, directory: Path, password: str, *, user_name: str | None = None) -> tuple[Vault, str]:
+        """Create a new vault. Returns it unlocked and the recovery code (show it once)."""
+        directory = Path(directory)
+        validate_new_password(password)
+        if vault_exists(directory):
+            raise DataError(f"A vault already exists at {directory}.")
+        make_private_dir(directory)
+        data_key = bytearray(secrets.token_bytes(32))
+        recovery_code = new_recovery_code()
+        params = calibrate()
+        keyfile = KeyFile(vault_id=new_uuid(), slots={})
+        keyfile = keyfile.with_slot(PASSWORD_SLOT, data_key, password, params)
+        keyfile = keyfile.with_slot(RECOVERY_SLOT, data_key, recovery_code, params)
+        create_private_file(directory / DATABASE_NAME)
+        vault = cls(directory, keyfile, data_key)
+        vault._migrate()
+        vault._init_meta(user_name or _login_name())
+        vault._load_meta()
+        # The key file is written last: a crash before this leaves no half-made vault behind
+        # that could be mistaken for a real one with a lost key.
+        write_keyfile(directory / KEYFILE_NAME, keyfile)
+        return vault, recovery_code
+
+    @classmethod
+    def unlock(cls, directory: Path, password: str) -> Vault:
+        return cls._open(Path(directory), PASSWORD_SLOT, password)
+
+    @classmethod
+    def unlock_with_recovery_code(cls, directory: Path, code: str) -> Vault:
+        return cls._open(Path(directory), RECOVERY_SLOT, normalize_recovery_code(code))
+
+    @classmethod
+    def _open(cls, directory: Path, slot: str, secret: str) -> Vault:
+        if not (directory / KEYFILE_NAME).exists() and not (directory / (KEYFILE_NAME + ".prev")).exists():
+            raise DataError(f"There is no vault at {directory}.")
+        keyfile = read_keyfile(directory / KEYFILE_NAME)
+        data_key = keyfile.unwrap(slot, secret)
+        database = directory / DATABASE_NAME
+        if not database.exists():
+            raise DataError(f"The vault database {database} is missing.")
+        conn = open_connection(database, data_key)
+        try:
+            check_readable(conn)
+        finally:
+            conn.close()
+        vault = cls(directory, keyfile, data_key)
+        vault._migrate()
+        vault._load_meta()
+        return vault
+
+    # --- using -------------------------------------------------------------------
+
+    @property
+    def database_path(self) -> Path:
+        return self.directory / DATABASE_NAME
+
+    @property
+    def is_locked(self) -> bool:
+        return self._engine is None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise DataError("The vault is locked.")
+        return self._engine
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on error."""
+        if self._engine is None:
+            raise DataError("The vault is locked.")
+        with self._sessions.begin() as session:
+            yield session
+
+    def meta(self, key: str) -> str | None:
+        with self.session() as session:
+            row = session.get(VaultMeta, key)
+            return row.value if row else None
+
+    # --- keys --------------------------------------------------------------------
+
+    def change_password(self, new_password: str) -> None:
+        """Re-wrap the data key under a new password; the database is not touched."""
+        validate_new_password(new_password)
+        params = self.keyfile.slots[PASSWORD_SLOT].kdf
+        self.keyfile = self.keyfile.with_slot(PASSWORD_SLOT, self._key, new_password, params)
+        write_keyfile(self.directory / KEYFILE_NAME, self.keyfile)
+
+    def new_recovery_code(self) -> str:
+        """Replace the recovery code (the old one stops working). Show the result once."""
+        code = new_recovery_code()
+        params = self.keyfile.slots[PASSWORD_SLOT].kdf
+        self.keyfile = self.keyfile.with_slot(RECOVERY_SLOT, self._key, code, params)
+        write_keyfile(self.directory / KEYFILE_NAME, self.keyfile)
+        return code
+
+    def raw_key_hex(self) -> str:
+        """For SQLCipher ATTACH … KEY only; never log or display it."""
+        return bytes(self._key).hex()
+
+    def export_encrypted_copy(self, destination: Path) -> None:
+        """Write an encrypted copy of the database (same key) with ``sqlcipher_export``.
+
+        SQLite's backup API refuses encrypted databases, so this attaches the
+        destination with the key and exports into it.
+        """
+        create_private_file(destination)
+        conn = open_connection(self.database_path, self._key)
+        try:
+            check_readable(conn)
+            quoted = str(destination).replace("'", "''")
+            conn.execute(f"ATTACH DATABASE '{quoted}' AS export_copy KEY \"x'{self.raw_key_hex()}'\"")
+            conn.execute("SELECT sqlcipher_export('export_copy')")
+            conn.execute("DETACH DATABASE export_copy")
+        except Exception:
+            destination.unlink(missing_ok=True)
+            raise
+        finally:
+            conn.close()
+
+    def lock(self) -> None:
+        """Close every connection and overwrite the key in memory."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        for i in range(len(self._key)):
+            self._key[i] = 0
+
+    # --- internals ---------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        migrate.upgrade(self.engine, self.directory / BACKUP_DIR_NAME, self.export_encrypted_copy)
+
+    def _init_meta(self, user_name: str) -> None:
+        with self.session() as session:
+            session.add_all(
+                [
+                    VaultMeta(key="vault_id", value=self.keyfile.vault_id),
+                    VaultMeta(key="device_id", value=new_uuid()),
+                    VaultMeta(key="created_at", value=utcnow().isoformat(timespec="seconds")),
+                    VaultMeta(key="user_name", value=user_name),
+                ]
+            )
+
+    def _load_meta(self) -> None:
+        with self.session() as session:
+            facts = {row.key: row.value for row in session.query(VaultMeta)}
+        self.device_id = facts.get("device_id", "")
+        self.user_name = facts.get("user_name") or _login_name()
+
+    def set_user_name(self, name: str) -> None:
+        with self.session() as session:
+            session.merge(VaultMeta(key="user_name", value=name))
+        self.user_name = name
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.lock()
+
+
+def recover(directory: Path, code: str, new_password: str) -> Vault:
+    """Open with the recovery code and set a new password."""
+    validate_new_password(new_password)
+    vault = Vault.unlock_with_recovery_code(directory, code)
+    vault.change_password(new_password)
+    return vault
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some service accounts
+        return os.environ.get("USERNAME", "user")
+
+
+def kdf_params(vault: Vault) -> KdfParams:
+    return vault.keyfile.slots[PASSWORD_SLOT].kdf
+
+
+__all__ = ["Vault", "recover", "vault_exists"]
