@@ -87,7 +87,7 @@ def write_index_row(session: Session, case_id: str, texts: dict[str, str]) -> No
     the texts call this directly; everyone else calls ``index_case``."""
     values = {}
     for field in SEARCH_FIELDS:
-        values[field] = texts[field]
+        values[field] = texts.get(field, "")
         values[f"{field}_alt"] = _alternatives(values[field])
     values["id"] = session.execute(insert(SearchDoc).values(case_id=case_id)).inserted_primary_key[0]
     session.execute(text(f"INSERT INTO search_fts(rowid, {_COLUMNS}) VALUES (:id, {_PLACEHOLDERS})"), values)
