@@ -22,6 +22,7 @@ from app.errors import DataError, UsageError
 from app.models import VaultMeta
 from app.models.base import new_uuid, utcnow
 from app.storage import migrate
+from app.storage import sync as _sync  # noqa: F401  (installs change capture on every session)
 from app.storage.engine import check_readable, make_engine, open_connection
 from app.storage.files import create_private_file, make_private_dir
 from app.storage.kdf import KdfParams, calibrate

@@ -1,0 +1,524 @@
+"""One sync run: send this device's segment, read the others', merge, tidy up.
+
+``sync_now`` is what the GUI (off its thread) and the CLI call. The order:
+
+1. the team folder must be reachable (an unmounted drive looks empty, and
+   nothing is ever concluded from absence);
+2. rows inserted behind the ORM's back get versions;
+3. local changes are sealed into the next segment number (a database
+   commit), then the segment file is written (temp file, fsync, rename) —
+   if the write fails, the next run writes it again from the same records;
+4. every other device's segments after the last one applied are read
+   strictly in order; a damaged one is refused with a message naming file
+   and device and holds back that device's later segments only; a missing
+   one makes that device's later segments wait;
+5. all of it is merged in one transaction, the search index is rebuilt for
+   the cases touched, attachments are fetched;
+6. this device's state file (what it has applied) is rewritten, and its own
+   segments every member has applied and a snapshot covers are pruned.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from app.errors import DataError
+from app.models.base import utcnow
+from app.storage.sync import state
+from app.storage.sync.apply import Applier, ApplyReport, Batch
+from app.storage.sync.blobs import delete_blob, fetch_blobs, local_content, write_blob
+from app.storage.sync.capture import APPLYING
+from app.storage.sync.context import context_for
+from app.storage.sync.crypto import (
+    SEGMENT,
+    SNAPSHOT,
+    STATE,
+    SealError,
+    TeamKeys,
+    open_json,
+    seal_json,
+)
+from app.storage.sync.entities import entities
+from app.storage.sync.export import (
+    SEGMENT_FORMAT,
+    SNAPSHOT_FORMAT,
+    Outgoing,
+    commit_sent,
+    gather_pending,
+    gather_snapshot,
+)
+from app.storage.sync.schema import (
+    sync_conflicts,
+    sync_erasures,
+    sync_field_versions,
+    sync_peers,
+    sync_rejections,
+    sync_rows,
+)
+from app.storage.sync.share import TeamFolder
+from app.storage.sync.team import Team, current_team, require_team
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class SyncResult:
+    sent: int = 0
+    received: int = 0
+    conflicts: int = 0
+    rejected: list[str] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)
+    erased: int = 0
+    snapshot_loaded: bool = False
+    touched_cases: list[str] = field(default_factory=list)
+    bytes_written: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sent": self.sent,
+            "received": self.received,
+            "conflicts": self.conflicts,
+            "rejected": self.rejected,
+            "waiting": self.waiting,
+            "erased": self.erased,
+        }
+
+
+@dataclass
+class SyncStatus:
+    in_team: bool
+    team_id: str | None
+    team_name: str
+    folder: str | None
+    folder_reachable: bool
+    last_sync_at: str | None
+    pending_changes: int
+    unresolved_conflicts: int
+    rejected: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _noop(_fraction: float, _message: str) -> None:
+    pass
+
+
+# --- the run -------------------------------------------------------------------------
+
+
+def sync_now(vault, folder: Path | None = None, progress: Progress | None = None, *, compact: bool = False) -> SyncResult:
+    """Two-way sync with the team folder. Safe to call off the GUI thread."""
+    report = progress or _noop
+    ctx = context_for(vault.engine)
+    with ctx.lock:
+        started = time.perf_counter()
+        result = SyncResult()
+        with vault.session() as session:
+            team = require_team(session.connection())
+        share = team.share(folder)
+        keys = team.keys
+        report(0.0, "Checking the team folder")
+        share.check_reachable()
+        _check_identity(vault, share)
+
+        report(0.05, "Collecting local changes")
+        outgoing = _seal(vault, team)
+        report(0.2, "Writing this device's changes")
+        for seq, out in outgoing:
+            result.bytes_written += _write_segment(vault, share, keys, seq, out)
+            result.sent += out.change_count()
+        if outgoing:
+            with vault.session() as session:
+                state.put(session.connection(), state.WRITTEN_SEQ, outgoing[-1][0])
+
+        report(0.3, "Reading the other devices' changes")
+        with vault.session() as session:
+            peers = _peers(session.connection())
+        batch, applied, result.snapshot_loaded = _collect(vault, share, keys, peers, result)
+
+        report(0.5, "Merging")
+        with vault.session() as session:
+            session.info[APPLYING] = True
+            conn = session.connection()
+            merged = Applier(session, vault.device_id).apply(batch)
+            _reindex(session, merged)
+            _store_peers(conn, applied)
+            result.rejected += fetch_blobs(conn, share, keys, dict(merged.blobs_wanted))
+            state.put(conn, state.LAST_SYNC_AT, utcnow().isoformat(timespec="seconds"))
+        result.received = max(0, merged.received)
+        result.conflicts = merged.conflicts
+        result.erased = len(merged.erased_cases)
+        result.touched_cases = sorted(merged.touched_cases)
+        if merged.waiting:
+            result.waiting.append(f"{merged.waiting} received changes wait for rows that have not arrived yet.")
+
+        report(0.85, "Tidying up the team folder")
+        with vault.session() as session:
+            conn = session.connection()
+            if compact:
+                result.bytes_written += write_snapshot(conn, vault.device_id, team, share)
+            result.bytes_written += write_state_file(conn, vault.device_id, team, share)
+        prune_own_segments(vault.device_id, share, keys)
+        result.seconds = time.perf_counter() - started
+        with vault.session() as session:
+            state.put(session.connection(), state.LAST_RESULT, result.to_json())
+        report(1.0, "Done")
+        return result
+
+
+def _check_identity(vault, share: TeamFolder) -> None:
+    """Two vaults with one device id (a copied vault, a restored backup) would overwrite each other's segments."""
+    with vault.session() as session:
+        pending = state.pending_seq(session.connection())
+    if share.segment_path(vault.device_id, pending).exists():
+        raise DataError(
+            f"The team folder already has segment {pending} of this device ({vault.device_id}): another copy of "
+            "this vault (a restored backup?) is syncing under the same identity. Nothing was written."
+        )
+
+
+# --- sending ---------------------------------------------------------------------------
+
+
+def stamp_unversioned(conn: Connection, device: str, seq: int, clock: Callable[[], int]) -> int:
+    """Rows inserted without the ORM's unit of work (bulk inserts) get a version now.
+
+    Counting first keeps this cheap on every sync: the anti-join runs only for
+    a table that has more rows than versions."""
+    synced = dict(
+        conn.execute(
+            select(sync_rows.c.entity, func.count()).where(sync_rows.c.deleted_hlc.is_(None)).group_by(sync_rows.c.entity)
+        ).all()
+    )
+    stamped = 0
+    version: int | None = None
+    for name, spec in entities().items():
+        total = conn.execute(text(f"SELECT count(*) FROM {name}")).scalar() or 0
+        if total <= synced.get(name, 0):
+            continue
+        version = version or clock()
+        stamped += conn.execute(
+            text(
+                "INSERT INTO sync_rows (entity, row_id, case_id, hlc, device, seq, published) "
+                f"SELECT :entity, t0.id, {spec.case_sql}, :hlc, :device, :seq, 0 FROM {name} t0 "
+                "WHERE NOT EXISTS (SELECT 1 FROM sync_rows r WHERE r.entity = :entity AND r.row_id = t0.id)"
+            ),
+            {"entity": name, "hlc": version, "device": device, "seq": seq},
+        ).rowcount
+    return stamped
+
+
+def _seal(vault, team: Team) -> list[tuple[int, Outgoing]]:
+    """Close the current local segment number; returns every segment still to write."""
+    ctx = context_for(vault.engine)
+    with vault.session() as session:
+        session.info[APPLYING] = True
+        conn = session.connection()
+        seq = state.pending_seq(conn)
+        written = int(state.get(conn, state.WRITTEN_SEQ, seq - 1))
+        stamp_unversioned(conn, vault.device_id, seq, lambda: state.next_clock(conn, ctx))
+        unwritten = [(s, gather_pending(conn, vault.device_id, s)) for s in range(written + 1, seq)]
+        out = gather_pending(conn, vault.device_id, seq)
+        if not out.is_empty():
+            commit_sent(conn, out, seq)
+            state.put(conn, state.NEXT_SEQ, seq + 1)
+            unwritten.append((seq, out))
+    return unwritten
+
+
+def _write_segment(vault, share: TeamFolder, keys: TeamKeys, seq: int, out: Outgoing) -> int:
+    path = share.segment_path(vault.device_id, seq)
+    if path.exists():
+        try:
+            open_json(keys, SEGMENT, vault.device_id, str(seq), path.read_bytes())
+            return 0  # written before a crash; members may have read it already
+        except SealError:
+            pass
+    written = 0
+    if out.blobs:
+        with vault.engine.connect() as conn:
+            for document_id, sha in out.blobs.items():
+                data = local_content(conn, document_id)
+                if data is not None and write_blob(share, keys, sha, data):
+                    written += len(data)
+    document = out.document(SEGMENT_FORMAT, keys.team_id, vault.device_id, seq)
+    sealed = seal_json(keys, SEGMENT, vault.device_id, str(seq), document)
+    share.write_own(path, sealed)
+    written += len(sealed)
+    if out.erasures:
+        with vault.engine.connect() as conn:
+            for case_id, *_ in out.erasures:
+                hashes = conn.execute(select(sync_erasures.c.blob_names).where(sync_erasures.c.case_id == case_id)).scalar()
+                for sha in hashes or []:
+                    delete_blob(share, keys, sha)
+    return written
+
+
+# --- receiving -------------------------------------------------------------------------
+
+
+def _peers(conn: Connection) -> dict[str, int]:
+    return {r.device_id: r.applied_seq for r in conn.execute(select(sync_peers))}
+
+
+def _store_peers(conn: Connection, applied: dict[str, int]) -> None:
+    now = utcnow()
+    for device, seq in applied.items():
+        stmt = sqlite_insert(sync_peers).values(device_id=device, applied_seq=seq, updated_at=now)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["device_id"], set_={"applied_seq": seq, "updated_at": now}))
+        conn.execute(delete(sync_rejections).where(sync_rejections.c.device_id == device, sync_rejections.c.seq <= seq))
+
+
+def _read_segments(vault, share: TeamFolder, keys: TeamKeys, peers: dict[str, int], result: SyncResult):
+    """Each other device's next segments, in order, up to the first gap or damaged file."""
+    documents: list[dict] = []
+    applied = dict(peers)
+    gaps: dict[str, int] = {}
+    for device in share.devices():
+        if device == vault.device_id:
+            continue
+        expected = peers.get(device, 0) + 1
+        for seq in share.segments(device):
+            if seq < expected:
+                continue
+            if seq > expected:
+                gaps[device] = expected
+                break
+            path = share.segment_path(device, seq)
+            try:
+                document = _open_segment(keys, device, seq, path)
+            except SealError as exc:
+                message = (
+                    f"The segment {path} from device {device} was rejected: {exc}. It was not applied; "
+                    "the later segments of this device wait for it."
+                )
+                result.rejected.append(message)
+                _record_rejection(vault, device, seq, message)
+                break
+            documents.append(document)
+            applied[device] = seq
+            expected = seq + 1
+    return documents, applied, gaps
+
+
+def _open_segment(keys: TeamKeys, device: str, seq: int, path: Path) -> dict:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SealError(f"it cannot be read ({exc.strerror})") from None
+    document = open_json(keys, SEGMENT, device, str(seq), raw)
+    if (
+        document.get("format") != SEGMENT_FORMAT
+        or document.get("team") != keys.team_id
+        or document.get("device") != device
+        or document.get("seq") != seq
+    ):
+        raise SealError("its content does not match its place")
+    return document
+
+
+def _record_rejection(vault, device: str, seq: int, message: str) -> None:
+    with vault.session() as session:
+        stmt = sqlite_insert(sync_rejections).values(device_id=device, seq=seq, message=message, at=utcnow())
+        session.connection().execute(
+            stmt.on_conflict_do_update(index_elements=["device_id", "seq"], set_={"message": message, "at": utcnow()})
+        )
+
+
+def _collect(vault, share: TeamFolder, keys: TeamKeys, peers: dict[str, int], result: SyncResult):
+    """Segments to apply, starting from a snapshot when this device is new or segments were pruned."""
+    batch = Batch()
+    documents, applied, gaps = _read_segments(vault, share, keys, peers, result)
+    fresh = not peers
+    loaded = False
+    if fresh or gaps:
+        snapshot = best_snapshot(share, keys, vault.device_id, result)
+        if snapshot is not None:
+            covers = {d: int(s) for d, s in snapshot.get("covers", {}).items() if d != vault.device_id}
+            helps = fresh or any(covers.get(d, 0) >= gap for d, gap in gaps.items())
+            if helps and any(covers.get(d, 0) > peers.get(d, 0) for d in covers):
+                batch.add_document(snapshot)
+                loaded = True
+                peers = {d: max(peers.get(d, 0), covers.get(d, 0)) for d in set(peers) | set(covers)}
+                documents, applied, gaps = _read_segments(vault, share, keys, peers, result)
+    for device, expected in gaps.items():
+        result.waiting.append(
+            f"Segment {expected} of device {device} is not in the team folder yet; its later segments wait."
+        )
+    for document in documents:
+        batch.add_document(document)
+    return batch, applied, loaded
+
+
+def _reindex(session, merged: ApplyReport) -> None:
+    from app.models import Case
+    from app.services.search import index_case
+
+    for case_id in sorted(merged.touched_cases):
+        case = session.get(Case, case_id)
+        if case is not None:
+            index_case(session, case)
+
+
+# --- state files, snapshots, pruning ------------------------------------------------------
+
+
+def write_state_file(conn: Connection, device: str, team: Team, share: TeamFolder, *, left: bool = False) -> int:
+    """What this device has applied, so others know which of their segments may go."""
+    previous = read_state_file(share, team.keys, device) or {}
+    document = {
+        "format": "lotse-device-state",
+        "version": 1,
+        "device": device,
+        "applied": _peers(conn),
+        "written_seq": int(state.get(conn, state.WRITTEN_SEQ, 0)),
+        "snapshot": previous.get("snapshot"),
+        "left": left,
+        "at": utcnow().isoformat(timespec="seconds"),
+    }
+    return _write_state(share, team.keys, device, document)
+
+
+def _write_state(share: TeamFolder, keys: TeamKeys, device: str, document: dict) -> int:
+    sealed = seal_json(keys, STATE, device, "state", document)
+    share.write_own(share.state_path(device), sealed)
+    return len(sealed)
+
+
+def read_state_file(share: TeamFolder, keys: TeamKeys, device: str) -> dict | None:
+    try:
+        raw = share.state_path(device).read_bytes()
+        return open_json(keys, STATE, device, "state", raw)
+    except (OSError, SealError):
+        return None
+
+
+def write_snapshot(conn: Connection, device: str, team: Team, share: TeamFolder) -> int:
+    """The whole shared state as this device has it, and the segments it covers."""
+    keys = team.keys
+    written = int(state.get(conn, state.WRITTEN_SEQ, 0))
+    if written == 0:
+        return 0
+    covers = _peers(conn) | {device: written}
+    out = gather_snapshot(conn)
+    document = out.document(SNAPSHOT_FORMAT, team.team_id, device, written, covers=covers)
+    sealed = seal_json(keys, SNAPSHOT, device, str(written), document)
+    share.write_own(share.snapshot_path(device, written), sealed)
+    for older in share.snapshots(device):
+        if older < written:
+            share.snapshot_path(device, older).unlink(missing_ok=True)
+    previous = read_state_file(share, keys, device) or {}
+    previous.update(
+        {"format": "lotse-device-state", "version": 1, "device": device, "applied": _peers(conn),
+         "written_seq": written, "snapshot": {"seq": written, "covers": covers}, "left": False}
+    )
+    return len(sealed) + _write_state(share, keys, device, previous)
+
+
+def best_snapshot(share: TeamFolder, keys: TeamKeys, device: str, result: SyncResult | None = None) -> dict | None:
+    """The newest snapshot that covers the most, judged from the writers' state files."""
+    best: tuple[int, str, int] | None = None
+    for writer in share.devices():
+        if writer == device:
+            continue
+        info = (read_state_file(share, keys, writer) or {}).get("snapshot")
+        seqs = share.snapshots(writer)
+        if not seqs:
+            continue
+        seq = seqs[-1]
+        weight = sum((info or {}).get("covers", {}).values()) if info and info.get("seq") == seq else seq
+        if best is None or weight > best[0]:
+            best = (weight, writer, seq)
+    if best is None:
+        return None
+    _weight, writer, seq = best
+    path = share.snapshot_path(writer, seq)
+    try:
+        document = open_json(keys, SNAPSHOT, writer, str(seq), path.read_bytes())
+        if document.get("format") != SNAPSHOT_FORMAT or document.get("team") != keys.team_id:
+            raise SealError("its content does not match its place")
+        return document
+    except (OSError, SealError) as exc:
+        if result is not None:
+            result.rejected.append(f"The snapshot {path} from device {writer} was rejected: {exc}.")
+        return None
+
+
+def prune_own_segments(device: str, share: TeamFolder, keys: TeamKeys) -> int:
+    """Delete own segments every member has applied and some snapshot covers."""
+    own = share.segments(device)
+    if not own:
+        return 0
+    covered = 0
+    bound: int | None = None
+    for member in share.devices():
+        info = read_state_file(share, keys, member)
+        snap = (info or {}).get("snapshot") or {}
+        covered = max(covered, int(snap.get("covers", {}).get(device, 0)))
+        if member == device or (info or {}).get("left"):
+            continue
+        seen = int((info or {}).get("applied", {}).get(device, 0))
+        bound = seen if bound is None else min(bound, seen)
+    limit = min(covered, own[-1] if bound is None else bound)
+    removed = 0
+    for seq in own:
+        if seq <= limit:
+            share.segment_path(device, seq).unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def compact(vault, folder: Path | None = None) -> SyncResult:
+    """Sync, then write a snapshot so new members start from it; prunes what it can."""
+    return sync_now(vault, folder, compact=True)
+
+
+# --- status --------------------------------------------------------------------------------
+
+
+def sync_status(vault) -> SyncStatus:
+    with vault.session() as session:
+        conn = session.connection()
+        team = current_team(conn)
+        seq = state.pending_seq(conn)
+        device = vault.device_id
+        pending = (
+            conn.execute(select(func.count()).select_from(sync_rows).where(sync_rows.c.device == device, sync_rows.c.seq == seq, sync_rows.c.deleted_hlc.is_(None))).scalar()
+            + conn.execute(select(func.count()).select_from(sync_field_versions).where(sync_field_versions.c.device == device, sync_field_versions.c.seq == seq)).scalar()
+            + conn.execute(select(func.count()).select_from(sync_rows).where(sync_rows.c.deleted_device == device, sync_rows.c.deleted_seq == seq)).scalar()
+        )
+        open_conflicts = conn.execute(
+            select(func.count()).select_from(sync_conflicts).where(sync_conflicts.c.resolved_at.is_(None))
+        ).scalar()
+        rejected = [r.message for r in conn.execute(select(sync_rejections.c.message))]
+        last = state.get(conn, state.LAST_SYNC_AT)
+    reachable = team.share().reachable() if team else False
+    return SyncStatus(
+        in_team=team is not None,
+        team_id=team.team_id if team else None,
+        team_name=team.name if team else "",
+        folder=str(team.folder) if team else None,
+        folder_reachable=reachable,
+        last_sync_at=last,
+        pending_changes=int(pending or 0),
+        unresolved_conflicts=int(open_conflicts or 0),
+        rejected=rejected,
+    )
+
+
+def last_sync_time(vault) -> datetime | None:
+    status = sync_status(vault)
+    return datetime.fromisoformat(status.last_sync_at) if status.last_sync_at else None
+
+
+__all__ = ["SyncResult", "SyncStatus", "compact", "sync_now", "sync_status"]
