@@ -95,6 +95,17 @@ def delete_row(vault: Vault, model, row_id: str) -> None:
             session.delete(obj)
 
 
+def delete_case(vault: Vault, case_id: str) -> None:
+    """As the case service does it: the search entry first, then the case (its rows go by cascade)."""
+    from app.services.search import remove_case
+
+    with vault.session() as session:
+        case = session.get(Case, case_id)
+        if case is not None:
+            remove_case(session, case_id)
+            session.delete(case)
+
+
 def dump(vault: Vault) -> dict[str, list[tuple]]:
     """Every syncable table, every row, sorted: what must be equal on converged devices."""
     result = {}
