@@ -19,9 +19,9 @@ The rule (docs/reporting.md explains it for readers):
    the reader still cannot tell whether it is 1, 2, 3 or 4; any other withheld
    cell is safe when at least two values remain possible. While some cell is
    not safe, one more cell is withheld, and the attack runs again: first the
-   smallest visible non-zero neighbour in the same sum (least information
-   lost), then the total of that sum, then the smallest visible non-zero cell
-   anywhere in the linked group. A withheld cell of 5 or more is written
+   smallest visible non-zero cell sharing a sum with it (a sibling, or a cell
+   it is the total of: least information lost), then the total of its sum,
+   then the smallest visible non-zero cell anywhere in the linked group. A withheld cell of 5 or more is written
    ``x`` (its mark says no more than "5 or more").
 4. **Last resort.** If every non-zero cell of a linked group is withheld and
    a cell is still not safe (only in tiny groups, e.g. 8 people in 8
@@ -45,6 +45,7 @@ manager, January–June vs January–July). Publish one cut per period.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from app.services.reporting import report as r
@@ -206,10 +207,12 @@ def _domain(n: int, group_shows_no_number: bool) -> tuple[float, float]:
 
 
 def blind_groups(table: Table, withheld: set[Ref], groups: dict[Ref, int] | None = None) -> set[int]:
-    """Linked groups that show no number at all: there "<5" means 0 to 4."""
+    """Linked groups that show no number at all: there "<5" means 0 to 4.
+    (A figure on its own, like the case conferences, is no linked group.)"""
     groups = groups if groups is not None else _groups(table)
     seeing = {g for ref, g in groups.items() if ref not in withheld}
-    return set(groups.values()) - seeing
+    sizes = Counter(groups.values())
+    return {g for g in groups.values() if sizes[g] > 1} - seeing
 
 
 def feasible_ranges(
@@ -264,19 +267,22 @@ def _weak_cells(table: Table, withheld: set[Ref], groups: dict[Ref, int]) -> lis
 
 
 def _next_to_withhold(
-    ref: Ref, table: Table, withheld: set[Ref], neighbours: dict[Ref, list[list[Ref]]], groups: dict[Ref, int]
+    ref: Ref, table: Table, withheld: set[Ref], neighbours: dict[Ref, list], groups: dict[Ref, int]
 ) -> Ref | None:
-    """The smallest visible non-zero cell in ``ref``'s own sum, then its total, then its group."""
+    """The smallest visible non-zero cell sharing a sum with ``ref`` (its siblings, or
+    the cells it totals), then the total of its sum, then anything in its group."""
 
     def smallest(candidates) -> Ref | None:
         visible = [c for c in candidates if c not in withheld and table.values[c] > 0]
         return min(visible, key=lambda c: (table.values[c], c), default=None)
 
-    for siblings, parent in neighbours.get(ref, []):
-        choice = smallest(siblings) or smallest([parent])
-        if choice is not None:
-            return choice
-    return smallest([c for c, g in groups.items() if g == groups[ref]])
+    related = neighbours.get(ref, [])
+    choice = smallest([c for cells, _parent in related for c in cells])
+    if choice is None:
+        choice = smallest([parent for _cells, parent in related if parent != ref])
+    if choice is None:
+        choice = smallest([c for c, g in groups.items() if g == groups[ref]])
+    return choice
 
 
 def _neighbours(equations: list[Equation]) -> dict[Ref, list]:
