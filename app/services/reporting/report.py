@@ -144,7 +144,7 @@ def build_report(session: Session, scope: ReportScope) -> Report:
 # --- live case file ---------------------------------------------------------------
 
 
-def _case_filter(scope: ReportScope) -> list:
+def case_filter(scope: ReportScope) -> list:
     conditions = []
     if scope.case_manager is not None:
         conditions.append(Case.case_manager == scope.case_manager)
@@ -164,7 +164,7 @@ def _in_period(scope: ReportScope, column):
 
 
 def _count_live(session: Session, scope: ReportScope, c: dict[str, Counter]) -> None:
-    cases = _case_filter(scope)
+    cases = case_filter(scope)
     for key, n in session.execute(
         select(Case.case_type, func.count()).where(_in_period(scope, Case.opened), *cases).group_by(Case.case_type)
     ):
@@ -253,7 +253,7 @@ def _count_barriers(c: dict[str, Counter], category: str, institution: str, n: i
 # --- tombstones of erased cases -----------------------------------------------------
 
 
-def _tombstone_filter(scope: ReportScope) -> list:
+def tombstone_filter(scope: ReportScope) -> list:
     t = ReportTombstone
     conditions = []
     if scope.case_manager is not None:
@@ -267,7 +267,7 @@ def _tombstone_filter(scope: ReportScope) -> list:
 
 def _count_tombstones(session: Session, scope: ReportScope, c: dict[str, Counter]) -> None:
     t = ReportTombstone
-    base = _tombstone_filter(scope)
+    base = tombstone_filter(scope)
 
     def kind(k: str, *more):
         return select(t).where(t.kind == k, *base, *more)
