@@ -60,30 +60,21 @@ def _setting(key: str):
 
 
 def cmd_report(args, ctx) -> int:
-    from app.documents.barrier_report_pdf import barrier_report_pdf
-    from app.documents.report_pdf import report_pdf
-    from app.services import audit
-    from app.services.reporting import ReportScope, build_report, publish, report_csv
-    from app.services.reporting.barrier_report import build_barrier_report
+    from app.services.reporting import ReportScope
+    from app.services.reporting.use_cases import export_report
 
     scope = ReportScope(
         parse_date(args.date_from, "--from"), parse_date(args.date_to, "--to"), args.case_manager, args.programme
     )
     vault = ctx.open_vault()
-    with vault.session() as session:
-        published = publish(build_report(session, scope))
-        barriers = build_barrier_report(session, published) if args.barriers else None
-        outputs = [name for name, wanted in (("pdf", args.output), ("csv", args.csv), ("barriers", args.barriers)) if wanted]
-        audit.record(session, vault.user_name, "report.exported",
-                     detail=f"from={scope.period_from};to={scope.period_to};outputs={','.join(outputs) or 'screen'}")
-    organisation = _setting("org/name")
-    today = date.today()
-    if args.output:
-        _write(args.output, report_pdf(published, organisation, today))
-    if args.csv:
-        _write(args.csv, report_csv(published))
-    if barriers is not None:
-        _write(args.barriers, barrier_report_pdf(barriers, organisation, today))
+    export = export_report(
+        vault, scope, organisation=_setting("org/name"),
+        pdf=bool(args.output), csv=bool(args.csv), barrier_pdf=bool(args.barriers),
+    )
+    published = export.published
+    for path, data in ((args.output, export.pdf), (args.csv, export.csv), (args.barriers, export.barrier_pdf)):
+        if path:
+            _write(path, data)
     if args.json:
         ctx.print_json({
             "from": scope.period_from.isoformat(),

@@ -29,6 +29,9 @@ def test_report_pdf_csv_json(vault, vault_dir, tmp_path, isolated_home):
         assert document["sections"][section] == cells
     gk = run_json(vault_dir, "report", "--from", "2025-01-01", "--to", "2025-12-31", "--programme", "gk", home=isolated_home)
     assert gk["programme"] == "gk" and gk["sections"]["cases_opened"]["case_management"] == "<5"
+    exports = run_json(vault_dir, "audit", "--action", "report.exported", home=isolated_home)
+    assert exports["total"] == 3
+    assert "from=2025-01-01;to=2025-12-31;outputs=pdf,csv,barriers" in [e["detail"] for e in exports["entries"]]
 
 
 def test_report_bad_input_is_one_line(vault, vault_dir, isolated_home):

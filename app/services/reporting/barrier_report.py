@@ -15,7 +15,8 @@ revealing a withheld count:
   count is shown, and names its institution only where that count is shown;
   descriptions from withheld categories are pooled in one list;
 - everything is sorted by label, never by count (the order of withheld
-  counts would be information).
+  counts would be information); a text shared several times appears once,
+  without a count.
 """
 
 from __future__ import annotations
@@ -113,8 +114,10 @@ def build_barrier_report(session: Session, published: PublishedReport) -> Barrie
             continue
         pair = pairs.get(r.institution_key(category, institution))
         block.descriptions.append((institution if isinstance(pair, int) else "", text))
+    for block in blocks.values():
+        block.descriptions = list(dict.fromkeys(block.descriptions))  # the same text once
     ordered = sorted(blocks.values(), key=lambda b: b.label.casefold())
-    return BarrierReport(scope, categories.get(TOTAL, 0), ordered, sorted(pooled))
+    return BarrierReport(scope, categories.get(TOTAL, 0), ordered, sorted(set(pooled)))
 
 
 def _spans(session: Session, scope: r.ReportScope) -> dict[tuple[str, str | None], tuple[date, date]]:
