@@ -128,3 +128,15 @@ def export_audit_csv(
         count += 1
     audit.record(session, exported_by, "audit.exported", case_id, f"entries={count}")
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def audit_page(vault, **filters) -> AuditPage:
+    """For the GUI's audit viewer: one page in its own transaction (filters as ``audit_entries``)."""
+    with vault.session() as session:
+        return audit_entries(session, **filters)
+
+
+def audit_csv(vault, exported_by: str, **filters) -> bytes:
+    """For the GUI's export button: the CSV in its own transaction, the export logged."""
+    with vault.session() as session:
+        return export_audit_csv(session, exported_by, **filters)

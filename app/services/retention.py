@@ -180,3 +180,9 @@ def _scrub_audit_log(session: Session, ids: tuple[str, ...], ref: str) -> None:
         ):
             if needle != ref or ref_pattern.search(detail):
                 session.execute(update(AuditEntry).where(AuditEntry.id == entry_id).values(detail=""))
+
+
+def retention_overview(vault, today: date, periods: Mapping[str, int]) -> RetentionOverview:
+    """For the GUI's retention screen: the overview in its own transaction."""
+    with vault.session() as session:
+        return cases_past_retention(session, today, periods)

@@ -61,3 +61,12 @@ def test_export_csv_is_readable_and_logged(vault, logged):
                     ["2025-04-02T08:00:00", "zoë", "case_list.viewed", "", "", "Übersicht"]]
     with vault.session() as session:
         assert audit_entries(session, action="audit.exported").rows[0].user == "dpo"
+
+
+def test_vault_level_calls_for_the_gui(vault, logged):
+    from app.services.audit_queries import audit_csv, audit_page
+    from app.services.retention import retention_overview
+
+    assert audit_page(vault, case_id=logged, limit=2).total == 3
+    assert audit_csv(vault, "dpo", action="vault.*").count(b"\r\n") == 2
+    assert retention_overview(vault, date(2025, 1, 1), {"case_management": 3}).due == []
