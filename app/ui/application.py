@@ -81,5 +81,7 @@ def run_gui(vault_dir: Path | None) -> int:
         return 0
     settings.set("vault/last_dir", str(directory))
     window = MainWindow(vault, settings)
+    # Logging out or a quit from outside may end the loop without a close event: lock anyway.
+    app.aboutToQuit.connect(window.lock_on_exit)
     window.show()
     return app.exec()

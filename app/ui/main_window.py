@@ -226,6 +226,12 @@ class MainWindow(QMainWindow):
         self.settings.set("ui/window_geometry", self.saveGeometry())
         self.settings.set("ui/window_state", self.saveState())
 
+    @Slot()
+    def lock_on_exit(self) -> None:
+        """The application is quitting: drop the key whatever else happens."""
+        self.idle_lock.detach()
+        self.vault.lock()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self._closed:
             event.accept()

@@ -78,7 +78,7 @@ class CreateVaultDialog(QDialog):
         self.location = hint_label(_("Vault folder: {path}").format(path=self.vault_dir))
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = InlineMessage()
-        self.busy = BusyBar(_("Creating the encrypted vault… this takes a few seconds."))
+        self.busy = BusyBar(_("Creating the encrypted vault…"))
         self.cancel_button = secondary_button(_("Cancel"), _("Cancel and quit"))
         self.create_button = primary_button(_("Create vault"), _("Create vault"))
         self.create_button.setDefault(True)

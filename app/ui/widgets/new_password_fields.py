@@ -9,7 +9,7 @@ from app.i18n import _
 from app.storage.vault import MIN_PASSWORD_LENGTH
 from app.ui.password_strength import estimate
 from app.ui.widgets.inline_message import InlineMessage
-from app.ui.widgets.labels import field_label, hint_label, set_role
+from app.ui.widgets.labels import field_label, hint_label
 from app.ui.widgets.password_field import PasswordField
 
 
@@ -89,8 +89,10 @@ class NewPasswordFields(QWidget):
         self.meter.setValue(strength.level if shown else 0)
         self.meter.setVisible(shown)
         self.strength_label.setText(_("Strength: {label}").format(label=_(strength.label)) if shown else "")
-        self.strength_label.setProperty("strength", str(strength.level))
-        set_role(self.strength_label, "hint")
+        for widget in (self.strength_label, self.meter):
+            widget.setProperty("strength", str(strength.level))
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         self.meter.setAccessibleDescription(self.strength_label.text())
         mismatch = bool(self.repeat.text()) and not self.password.text().startswith(self.repeat.text())
         self._mark(self.repeat, mismatch)
