@@ -107,6 +107,18 @@ def main() -> int:
     shoot(window, "11-settings")
     window.lock()
     shoot(window, "12-locked")
+
+    # Unlock from the lock screen, then lock while a (modal) message is open.
+    QTest.keyClicks(window.lock_screen.form.password, PASSWORD)
+    window.lock_screen.form.unlock_button.click()
+    wait_until(lambda: not window.is_locked)
+    from app.errors import ValidationError
+    from app.ui.error_dialogs import show_error
+
+    box = show_error(window, ValidationError("The target date lies before the day the case was opened."))
+    shoot(box, "13-service-error")
+    window.lock()
+    shoot(window._lock_guard.prompt, "14-unlock-above-open-dialog")
     window.close()
     app.processEvents()
     return 0

@@ -125,6 +125,8 @@ def _open_box(parent: QWidget | None, icon: QMessageBox.Icon, heading: str, mess
     box.setAccessibleName(heading)
     box.setAccessibleDescription(message)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if box.layout() is not None:
+        box.layout().setContentsMargins(24, 22, 24, 18)
     _open_boxes.add(box)
     box.finished.connect(lambda _result, box=box: _open_boxes.discard(box))
     box.open()

@@ -33,9 +33,6 @@ class NewPasswordFields(QWidget):
         self.meter.setTextVisible(False)
         self.meter.setAccessibleName(_("Password strength"))
         self.meter.setFixedWidth(120)
-        policy = self.meter.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)  # no jump when the first character appears
-        self.meter.setSizePolicy(policy)
         self.strength_label = QLabel()
         self.strength_label.setProperty("role", "hint")
         self.message = InlineMessage()
@@ -87,7 +84,6 @@ class NewPasswordFields(QWidget):
         strength = estimate(self.password.text())
         shown = self.password.text() != ""
         self.meter.setValue(strength.level if shown else 0)
-        self.meter.setVisible(shown)
         self.strength_label.setText(_("Strength: {label}").format(label=_(strength.label)) if shown else "")
         for widget in (self.strength_label, self.meter):
             widget.setProperty("strength", str(strength.level))
