@@ -8,7 +8,9 @@ message, never local variables, never source lines that could echo input.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -20,6 +22,16 @@ from app.storage.files import make_private_dir
 LOGGER_NAME = "lotse"
 MAX_BYTES = 512 * 1024
 BACKUPS = 3
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """Every log file, also the one opened after a rotation, is readable by its owner only."""
+
+    def _open(self):
+        stream = super()._open()
+        with contextlib.suppress(OSError):  # a file system without modes (FAT) keeps its own
+            os.chmod(self.baseFilename, 0o600)
+        return stream
 
 
 def log_path() -> Path:
@@ -68,9 +80,7 @@ def _logger() -> logging.Logger:
         logger.removeHandler(handler)
         handler.close()
     make_private_dir(path.parent)
-    if not path.exists():
-        path.touch(mode=0o600)
-    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
