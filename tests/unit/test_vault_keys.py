@@ -314,3 +314,10 @@ def test_pragmas_are_in_force_on_every_pooled_connection(vault):
         for conn in (first, second):
             found = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in expected}
             assert found == expected
+
+
+def test_a_failed_create_leaves_no_half_made_vault(vault_dir):
+    with pytest.raises(DataError, match="tables could not be created"):
+        Vault.create(vault_dir, TEST_PASSWORD, schema_revision="no-such-revision")
+    assert list(vault_dir.iterdir()) == []
+    Vault.create(vault_dir, TEST_PASSWORD)[0].lock()  # the folder is free for a real one
