@@ -3,7 +3,9 @@
 The public API; everything here is pure (no database, no Qt):
 
 * ``Facts.from_mapping(dict)`` / ``Facts.from_file(path)`` — a person's facts
-  (fields of shared/CLI.md ``residence-check``), strictly validated.
+  (fields of shared/CLI.md ``residence-check``), strictly validated;
+  ``Facts(...)`` directly from case data, with ``parse_birth_date(text)``
+  for a birth date that may be partial.
 * ``check_residence(facts, on, rules_dir=None) -> ResidenceCheck`` — per rule
   ``requirements_met_on``, ``application_deadline``, ``available``,
   ``missing``, ``notes``; plus ``deadlines`` and ``warnings``;
@@ -16,7 +18,7 @@ The public API; everything here is pure (no database, no Qt):
 """
 
 from app.services.residence.check import check_residence, rule_deadlines
-from app.services.residence.facts import BirthDate, Facts
+from app.services.residence.facts import BirthDate, Facts, parse_birth_date
 from app.services.residence.results import Finding, ResidenceCheck, RuleDeadline, RuleResult
 from app.services.residence.rules_data import RuleSet, load_rule_sets, rules_in_force
 from app.services.residence.stay import uninterrupted_stay_since
@@ -31,6 +33,7 @@ __all__ = [
     "RuleSet",
     "check_residence",
     "load_rule_sets",
+    "parse_birth_date",
     "rule_deadlines",
     "rules_in_force",
     "uninterrupted_stay_since",

@@ -55,7 +55,7 @@ class _TimeRequirements:
 
 
 def check_25a(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
-    """§ 25a: young people with a Duldung; apply before turning 27 (§ 25a Abs. 1 S. 1 Nr. 3)."""
+    """§ 25a: young people with a Duldung; the application is due before an age limit (§ 25a Abs. 1 S. 1 Nr. 3)."""
     params = rule_set["25a"]
     age = params["age"]
     limit, cite_limit = age["apply_before_years"], age["cite"]
@@ -107,7 +107,7 @@ def check_25a(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
 
 
 def check_25b(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
-    """§ 25b: sustainable integration; 6 years' stay, 4 with a minor child (§ 25b Abs. 1 S. 2 Nr. 1)."""
+    """§ 25b: sustainable integration; a shorter stay suffices with a minor child (§ 25b Abs. 1 S. 2 Nr. 1)."""
     params = rule_set["25b"]
     stay = params["stay"]
     result = RuleResult("25b", params["title"])
@@ -144,7 +144,7 @@ def check_25b(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
 
 
 def check_60c(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
-    """§ 60c Ausbildungsduldung: 3 months with a Duldung before applying (§ 60c Abs. 2 Nr. 2)."""
+    """§ 60c Ausbildungsduldung: a period with a Duldung before applying (§ 60c Abs. 2 Nr. 2)."""
     params = rule_set["60c"]
     result = RuleResult("60c", params["title"])
     time = _TimeRequirements(on, result.missing)

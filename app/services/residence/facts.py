@@ -86,7 +86,7 @@ class Facts:
                     )
                 )
         return cls(
-            birth_date=_birth_date(data.get("birth_date")),
+            birth_date=parse_birth_date(data.get("birth_date")),
             entry_date=_full_date("entry_date", data.get("entry_date")),
             duldung_since=_full_date("duldung_since", data.get("duldung_since")),
             minor_child=_boolean("minor_child", data.get("minor_child")),
@@ -162,7 +162,8 @@ def _full_date(field: str, value: Any) -> date | None:
     return parse_iso_date(field, value.strip())
 
 
-def _birth_date(value: Any) -> BirthDate | None:
+def parse_birth_date(value: Any) -> BirthDate | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as a range of possible days; None stays unknown."""
     if value is None:
         return None
     if not isinstance(value, str):
