@@ -55,8 +55,8 @@ def test_json_answer_follows_the_contract(facts_file, tmp_path):
     assert answer["rules"]["60c"]["requirements_met_on"] == "2026-03-01"
     assert answer["rules"]["60d"]["requirements_met_on"] is None
     assert any("19 hours a week" in item for item in answer["rules"]["60d"]["missing"])
-    assert {"kind": "application_deadline", "due": "2027-02-28", "source": "rule:25a"}.items() <= \
-        next(d for d in answer["deadlines"] if d["kind"] == "application_deadline").items()
+    assert {"kind": "birthday_27", "due": "2027-02-28", "source": "rule:25a"}.items() <= \
+        next(d for d in answer["deadlines"] if d["kind"] == "birthday_27").items()
 
 
 def test_readable_summary_without_json(facts_file, tmp_path):

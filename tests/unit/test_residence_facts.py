@@ -92,3 +92,19 @@ def test_files(tmp_path):
         Facts.from_file(tmp_path / "missing.json")
     with pytest.raises(DataError):
         Facts.from_file(tmp_path)
+
+
+def test_facts_from_the_case_files_person():
+    from app.models.person import Person
+
+    person = Person(birth_date="2001-06", entry_date=date(2021, 8, 31), duldung_since=None, german_level="",
+                    school_years=3.0, identity_clarified=True, qualifications="Schulabschluss Syrien")
+
+    facts = Facts.from_attributes(person)
+
+    assert facts.birth_date.earliest == date(2001, 6, 1)
+    assert facts.entry_date == date(2021, 8, 31)
+    assert facts.duldung_since is None
+    assert facts.german_level is None  # "" is "not recorded"
+    assert facts.qualification is None  # free text does not say "recognised in Germany"
+    assert facts.identity_clarified is True

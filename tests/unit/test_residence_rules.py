@@ -194,7 +194,7 @@ def test_60c_identity_deadline_six_months_after_an_entry_since_2020():
 
     deadlines = rule_deadlines(facts, ON)
 
-    identity = [deadline for deadline in deadlines if deadline.kind == "identity_deadline"]
+    identity = [deadline for deadline in deadlines if deadline.kind == "other"]
     assert [(deadline.due, deadline.source) for deadline in identity] == [(date(2027, 3, 15), "rule:60c")]
 
 
@@ -277,8 +277,20 @@ def test_rule_deadlines_carry_their_source_and_leave_out_passed_ones():
 
     # § 60c was met on 01.03.2026 and the § 60c identity limit ended on 28.02.2022: both passed.
     assert [(deadline.kind, deadline.due, deadline.source) for deadline in deadlines] == [
-        ("requirements_met", date(2026, 12, 1), "rule:25a"),
-        ("application_deadline", date(2027, 2, 28), "rule:25a"),
-        ("requirements_met", date(2027, 9, 1), "rule:25b"),
+        ("stay_requirement", date(2026, 12, 1), "rule:25a"),
+        ("birthday_27", date(2027, 2, 28), "rule:25a"),
+        ("stay_requirement", date(2027, 9, 1), "rule:25b"),
     ]
     assert "turns 27 on 2027-03-01" in deadlines[1].text
+
+
+def test_rule_deadline_kinds_are_codes_of_the_case_file():
+    from app.models.codes import DeadlineKind
+
+    young = Facts.from_mapping({"birth_date": "2000-02-29", "entry_date": "2021-08-31", "duldung_since": "2025-12-01"})
+    newly_arrived = Facts.from_mapping({"entry_date": "2026-09-15", "identity_clarified": False})
+
+    kinds = {deadline.kind for facts in (young, newly_arrived) for deadline in rule_deadlines(facts, ON)}
+
+    assert kinds == {"birthday_27", "stay_requirement", "other"}
+    assert kinds <= {kind.value for kind in DeadlineKind}

@@ -4,8 +4,8 @@ The public API; everything here is pure (no database, no Qt):
 
 * ``Facts.from_mapping(dict)`` / ``Facts.from_file(path)`` — a person's facts
   (fields of shared/CLI.md ``residence-check``), strictly validated;
-  ``Facts(...)`` directly from case data, with ``parse_birth_date(text)``
-  for a birth date that may be partial.
+  ``Facts.from_attributes(person)`` from the case file's ``Person`` (empty
+  strings are unknown); ``parse_birth_date(text)`` for a partial birth date.
 * ``check_residence(facts, on, rules_dir=None) -> ResidenceCheck`` — per rule
   ``requirements_met_on``, ``application_deadline``, ``available``,
   ``missing``, ``notes``; plus ``deadlines`` and ``warnings``;

@@ -19,10 +19,16 @@ from app.services.residence.rules_data import RuleSet
 # application, not a figure from law, so it lives here and not in the rules.
 WARNING_DAYS = 90
 
+# Deadline kinds are the codes of app.models.codes.DeadlineKind (kept as plain
+# strings so the engine stays free of the ORM).
+BIRTHDAY_27 = "birthday_27"  # the last day to apply for § 25a
+STAY_REQUIREMENT = "stay_requirement"  # the day the time requirements of a rule are met
+OTHER = "other"  # the § 60c identity time limit
+
 _ADVICE = {
-    "application_deadline": "File the application unless it has been filed.",
-    "requirements_met": "Prepare the application.",
-    "identity_deadline": "Clarify the identity or document every reasonable step taken.",
+    BIRTHDAY_27: "File the application unless it has been filed.",
+    STAY_REQUIREMENT: "Prepare the application.",
+    OTHER: "Clarify the identity or document every reasonable step taken.",
 }
 
 
@@ -37,16 +43,16 @@ def collect_deadlines(facts: Facts, on: date, rule_set: RuleSet, results: dict[s
             text = f"Last day to apply for § 25a; the person turns {years} on {birthday} at the earliest"
         else:
             text = f"Last day to apply for § 25a; the person turns {years} on {birthday}"
-        deadlines.append(RuleDeadline("application_deadline", last_day, "rule:25a", text))
+        deadlines.append(RuleDeadline(BIRTHDAY_27, last_day, "rule:25a", text))
     for name, result in results.items():
         met_on = result.requirements_met_on
         if result.available and met_on is not None and met_on >= on:
-            deadlines.append(RuleDeadline("requirements_met", met_on, f"rule:{name}", f"Time requirements for § {name} met"))
+            deadlines.append(RuleDeadline(STAY_REQUIREMENT, met_on, f"rule:{name}", f"Time requirements for § {name} met"))
     identity_due = identity_deadline_60c(facts, rule_set)
     if identity_due is not None and identity_due >= on and facts.identity_clarified is not True:
         months = rule_set["60c"]["identity"]["within_months_after_entry"]
         deadlines.append(RuleDeadline(
-            "identity_deadline", identity_due, "rule:60c",
+            OTHER, identity_due, "rule:60c",
             f"Last day to clarify the identity for a later § 60c Ausbildungsduldung ({months} months after entry)",
         ))
     return sorted(deadlines, key=lambda item: (item.due, item.source, item.kind))

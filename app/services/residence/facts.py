@@ -99,6 +99,26 @@ class Facts:
         )
 
     @classmethod
+    def from_attributes(cls, record: Any) -> Facts:
+        """Facts from any object with the fact fields as attributes, e.g. the case file's ``Person``.
+
+        Empty strings (how the case file stores "not recorded") and missing
+        attributes are unknown. ``qualification`` is read only as a bool: free
+        text about qualifications does not say whether one is recognised.
+        """
+        values = {}
+        for name in FACT_FIELDS:
+            value = getattr(record, name, None)
+            if isinstance(value, str) and not value.strip():
+                value = None
+            if isinstance(value, date):
+                value = value.isoformat()
+            if name == "qualification" and not isinstance(value, bool):
+                value = None
+            values[name] = value
+        return cls.from_mapping(values)
+
+    @classmethod
     def from_json_text(cls, text: str, *, origin: str = "the facts") -> Facts:
         return cls.from_mapping(_decode_json(text, origin))
 

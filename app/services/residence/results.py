@@ -50,8 +50,10 @@ class RuleResult:
 class RuleDeadline:
     """A date a case manager must not miss, derived from a rule, for the deadline list.
 
-    ``kind`` is one of ``application_deadline``, ``requirements_met``,
-    ``identity_deadline``; ``source`` names the rule, e.g. ``rule:25a``.
+    ``kind`` is a code of ``app.models.codes.DeadlineKind``: ``birthday_27``
+    (last day to apply for § 25a), ``stay_requirement`` (the day a rule's time
+    requirements are met) or ``other`` (the § 60c identity time limit);
+    ``source`` names the rule, e.g. ``rule:25a``.
     """
 
     kind: str
