@@ -106,3 +106,16 @@ def test_two_versions_on_the_same_day_are_refused(tmp_path):
 def test_an_empty_rules_folder(tmp_path):
     with pytest.raises(DataError, match="No residence-law rules files"):
         load_rule_sets(tmp_path)
+
+
+def test_a_file_added_while_running_is_picked_up(tmp_path):
+    shutil.copy(CURRENT, tmp_path)
+    assert rules_in_force(date(2027, 3, 1), tmp_path).version == "2026-01-01"
+
+    def in_force_2027(data):
+        data["version"] = "2027-03-01"
+        data["in_force_from"] = "2027-03-01"
+
+    write_version(tmp_path, "aufenthg-2027-03-01.json", in_force_2027)
+
+    assert rules_in_force(date(2027, 3, 1), tmp_path).version == "2027-03-01"

@@ -80,9 +80,13 @@ SCHEMA: dict[str, Any] = {
 }
 
 
+# Loaded rule sets per folder with the names, times and sizes of their files.
+_CACHE: dict[str, tuple[tuple, tuple[RuleSet, ...]]] = {}
+
+
 @dataclass(frozen=True)
 class RuleSet:
-    """One legal version: its parameters per rule, validated, dates as ``date``."""
+    """One legal version: its parameters per rule, validated, dates as ``date``; treat as read-only."""
 
     version: str
     in_force_from: date
@@ -101,12 +105,18 @@ def load_rule_sets(rules_dir: Path | None = None) -> list[RuleSet]:
     paths = sorted(folder.glob("*.json")) if folder.is_dir() else []
     if not paths:
         raise DataError(f"No residence-law rules files found in {folder}.")
+    # Checking every case of a vault would re-read the same files; reuse them until one changes.
+    signature = (str(folder.resolve()), tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths))
+    cached = _CACHE.get(signature[0])
+    if cached is not None and cached[0] == signature:
+        return list(cached[1])
     rule_sets = sorted((_load_file(path) for path in paths), key=lambda rule_set: rule_set.in_force_from)
     for earlier, later in zip(rule_sets, rule_sets[1:], strict=False):
         if earlier.in_force_from == later.in_force_from:
             raise DataError(
                 f"The rules files {earlier.path.name} and {later.path.name} both take effect on {later.in_force_from.isoformat()}; keep one."
             )
+    _CACHE[signature[0]] = (signature, tuple(rule_sets))
     return rule_sets
 
 
