@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import DataError, NotFoundError
+from app.resources import resource_path
 from app.services.residence.dates import add_months
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "agreement_templates"
+TEMPLATES_DIR = resource_path("agreement_templates")
 
 PARTIES = ("person", "authority", "case_manager", "other")
 

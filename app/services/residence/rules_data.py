@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import DataError
+from app.resources import resource_path
 from app.services.residence.facts import CEFR_LEVELS
 
-RULES_DIR = Path(__file__).resolve().parents[3] / "resources" / "rules"
+RULES_DIR = resource_path("rules")
 
 # Leaf markers of the schema besides Python types.
 DATE = "date"
