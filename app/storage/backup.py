@@ -209,7 +209,9 @@ def _unpack(
         written += [directory / (DATABASE_NAME + "-wal"), directory / (DATABASE_NAME + "-shm")]
         written.append(directory / KEYFILE_NAME)
         atomic_write(directory / KEYFILE_NAME, keyfile.to_bytes())
-        return Vault.open_with_key(directory, keyfile, data_key)
+        vault = Vault.open_with_key(directory, keyfile, data_key)
+        vault.assign_new_device_id()
+        return vault
     except BaseException as exc:
         for path in written:
             with contextlib.suppress(OSError):

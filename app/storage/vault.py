@@ -285,6 +285,17 @@ class Vault:
         self.device_id = facts.get("device_id", "")
         self.user_name = facts.get("user_name") or _login_name()
 
+    def assign_new_device_id(self) -> None:
+        """A restored copy is a new device: reusing the old id would make two devices
+        write the same segment numbers to the team share."""
+        device_id = new_uuid()
+        with self.session() as session:
+            session.execute(
+                text("INSERT OR REPLACE INTO vault_meta (key, value) VALUES ('device_id', :value)"),
+                {"value": device_id},
+            )
+        self.device_id = device_id
+
     def set_user_name(self, name: str) -> None:
         with self.session() as session:
             session.execute(
