@@ -1,0 +1,186 @@
+"""Full-text search over names, notes, goals and barriers (FTS5 in the vault).
+
+One FTS row per case holds a column per field and a column of alternative
+spellings for each (``text_folding``). ``index_case`` rewrites a case's row
+whenever a service changes something searchable. A query matches every word
+as a prefix (search as you type), anywhere in the case, in either spelling;
+bm25 ranks name hits above note hits. Snippets are cut in Python for the few
+hits shown, which is cheaper than asking FTS5 for them on every match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select, text
+from sqlalchemy.orm import Session
+
+from app.models import Barrier, Case, Contact, Goal, Person, SearchDoc
+from app.models.goals import Assessment
+from app.models.search import SEARCH_FIELDS, SEARCH_WEIGHTS
+from app.services.text_folding import alternative_spelling
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_QUERY_WORDS = 8
+SNIPPET_CONTEXT = 40
+
+_COLUMNS = ", ".join(f"{field}, {field}_alt" for field in SEARCH_FIELDS)
+_PLACEHOLDERS = ", ".join(f":{field}, :{field}_alt" for field in SEARCH_FIELDS)
+_BM25 = "bm25(search_fts, " + ", ".join(str(w) for w in SEARCH_WEIGHTS) + ")"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    case_id: str
+    ref: str
+    name: str
+    field: str
+    snippet: str
+
+
+def _case_texts(session: Session, case: Case) -> dict[str, str]:
+    """The searchable text of a case, per field."""
+    person: Person = case.person
+    names = [person.given_names, person.family_name, person.name_original, *(person.aliases or [])]
+    notes = [case.intake_notes] + list(
+        session.scalars(select(Contact.note).where(Contact.case_id == case.id).order_by(Contact.date.desc()))
+    )
+    goals = [f"{t} {c}" for t, c in session.execute(select(Goal.text, Goal.criterion).where(Goal.case_id == case.id))]
+    goals += [
+        f"{situation} {resources}"
+        for situation, resources in session.execute(
+            select(Assessment.situation, Assessment.resources).where(Assessment.case_id == case.id)
+        )
+    ]
+    barriers = [
+        f"{d} {i}" for d, i in session.execute(select(Barrier.description, Barrier.institution).where(Barrier.case_id == case.id))
+    ]
+    return {
+        "name": " ".join(n for n in names if n),
+        "ref": case.ref,
+        "notes": "\n".join(n for n in notes if n),
+        "goals": "\n".join(g.strip() for g in goals if g.strip()),
+        "barriers": "\n".join(b.strip() for b in barriers if b.strip()),
+    }
+
+
+def _alternatives(content: str) -> str:
+    """Only the words whose alternative spelling differs: keeps the index small."""
+    variants = []
+    for word in _WORD.findall(content):
+        alt = alternative_spelling(word)
+        if alt != word:
+            variants.append(alt)
+    return " ".join(variants)
+
+
+def index_case(session: Session, case: Case) -> None:
+    """Rewrite the case's search row from its current text (in the caller's transaction)."""
+    remove_case(session, case.id)
+    write_index_row(session, case.id, _case_texts(session, case))
+
+
+def write_index_row(session: Session, case_id: str, texts: dict[str, str]) -> None:
+    """Insert a case's row (no old row may exist). Bulk loaders that already hold
+    the texts call this directly; everyone else calls ``index_case``."""
+    values = {}
+    for field in SEARCH_FIELDS:
+        values[field] = texts.get(field, "")
+        values[f"{field}_alt"] = _alternatives(values[field])
+    values["id"] = session.execute(insert(SearchDoc).values(case_id=case_id)).inserted_primary_key[0]
+    session.execute(text(f"INSERT INTO search_fts(rowid, {_COLUMNS}) VALUES (:id, {_PLACEHOLDERS})"), values)
+
+
+def remove_case(session: Session, case_id: str) -> None:
+    """Drop a case from the index (erasure relies on this: nothing may remain in FTS)."""
+    session.execute(
+        text("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_docs WHERE case_id = :case_id)"),
+        {"case_id": case_id},
+    )
+    session.execute(delete(SearchDoc).where(SearchDoc.case_id == case_id))
+
+
+def query_words(query: str) -> list[str]:
+    return _WORD.findall(query)[:MAX_QUERY_WORDS]
+
+
+def build_match_query(query: str) -> str | None:
+    """An FTS5 MATCH expression: every word as a prefix, in either spelling. None if no words."""
+    words = query_words(query)
+    if not words:
+        return None
+    terms = []
+    for word in words:
+        variants = sorted({word, alternative_spelling(word)})
+        terms.append("(" + " OR ".join(f'"{v}"*' for v in variants) + ")")
+    return " AND ".join(terms)
+
+
+def ranked_case_rows(session: Session, match: str, limit: int) -> list[int]:
+    """The bare FTS5 query: rowids of the best-ranked cases."""
+    return list(
+        session.scalars(
+            text(f"SELECT rowid FROM search_fts WHERE search_fts MATCH :match ORDER BY {_BM25} LIMIT :n"),
+            {"match": match, "n": limit},
+        )
+    )
+
+
+def search(session: Session, query: str, *, limit: int = 20) -> list[SearchHit]:
+    """Matching cases, best first, each with the field that matched and a snippet."""
+    match = build_match_query(query)
+    if match is None:
+        return []
+    rowids = ranked_case_rows(session, match, limit)
+    if not rowids:
+        return []
+    rows = session.execute(
+        select(SearchDoc.id, Case.id, Case.ref, Person.given_names, Person.family_name)
+        .join(Case, Case.id == SearchDoc.case_id)
+        .join(Person, Person.id == Case.person_id)
+        .where(SearchDoc.id.in_(rowids))
+    ).all()
+    by_rowid = {row[0]: row[1:] for row in rows}
+    field_texts = {
+        row[0]: row[1:]
+        for row in session.execute(
+            text(f"SELECT rowid, {', '.join(SEARCH_FIELDS)} FROM search_fts WHERE rowid IN ({','.join(map(str, rowids))})")
+        )
+    }
+    words = set().union(*(_fold(w) for w in query_words(query)))
+    hits = []
+    for rowid in rowids:
+        if rowid not in by_rowid:
+            continue
+        case_id, ref, given, family = by_rowid[rowid]
+        field, snippet = _best_snippet(dict(zip(SEARCH_FIELDS, field_texts.get(rowid, ()), strict=False)), words)
+        hits.append(SearchHit(case_id, ref, f"{given} {family}".strip(), field, snippet))
+    return hits
+
+
+def _strip_marks(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _fold(word: str) -> set[str]:
+    """The forms under which FTS5 found a word: diacritics folded, or spelled out."""
+    return {_strip_marks(word), _strip_marks(alternative_spelling(word))}
+
+
+def _best_snippet(texts: dict[str, str], words: set[str]) -> tuple[str, str]:
+    """The first field (in index order) with a word starting like a query word, and text around it."""
+    for field in SEARCH_FIELDS:
+        content = texts.get(field) or ""
+        for token in _WORD.finditer(content):
+            forms = _fold(token.group())
+            if any(form.startswith(w) for form in forms for w in words):
+                start = max(0, token.start() - SNIPPET_CONTEXT)
+                end = min(len(content), token.end() + SNIPPET_CONTEXT)
+                before = ("…" if start else "") + content[start : token.start()]
+                after = content[token.end() : end] + ("…" if end < len(content) else "")
+                snippet = f"{before}[{token.group()}]{after}".replace("\n", " ")
+                return field, snippet
+    return "name", texts.get("name", "")
