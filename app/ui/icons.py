@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from app.ui.resources import resource_path
+from app.resources import resource_path
 from app.ui.theme import COLORS
 
 SIZES = (16, 20, 24, 32, 48)

@@ -11,7 +11,7 @@ import re
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.ui.resources import resource_path
+from app.resources import resource_path
 
 COLORS: dict[str, str] = {
     "accent": "#1F6680",
