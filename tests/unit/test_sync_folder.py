@@ -517,3 +517,49 @@ def test_orm_update_and_delete_statements_are_captured(pair):
     assert get_field(b, Case, case_id, "outcome") == "closed well"
     assert get_field(b, Case, case_id, "closed") == date(2026, 6, 1)
     assert count(b, "contacts") == 0
+
+
+def test_the_retention_service_erasure_reaches_the_team_even_under_a_hold_there(pair):
+    from app.services.retention import erase_case
+
+    a, b = pair
+    case_id = add_case(a, given="Retained", notes="x")
+    settle(a, b)
+    set_field(b, Case, case_id, "legal_hold", True)  # concurrently, B puts it on hold
+    erase_case(a, case_id, "tester", date(2030, 1, 1))
+    settle(a, b)
+    assert count(a, "cases") == 0 and count(b, "cases") == 0
+    assert dump(a) == dump(b)
+    with b.session() as session:
+        from sqlalchemy import text
+
+        assert session.execute(text("SELECT count(*) FROM report_tombstones WHERE kind = 'case'")).scalar() == 1
+
+
+def test_a_restored_backup_syncs_as_a_new_device_and_recovers_later_work(pair, tmp_path, share):
+    from app.storage.backup import restore_backup, write_backup
+    from tests.unit.sync_helpers import PASSWORD
+
+    a, b = pair
+    first = add_case(a, given="BeforeBackup")
+    settle(a, b)
+    backup = tmp_path / "a.lotsebackup"
+    write_backup(a, backup)
+    add_case(a, given="AfterBackup")  # sent, then the laptop is lost
+    sync_now(a)
+    unsent = add_case(a, given="NeverSent")
+    set_field(a, Case, first, "outcome", "lost with the laptop")
+    a.lock()
+
+    restored = restore_backup(backup, tmp_path / "restored", PASSWORD)
+    assert restored.device_id != a.device_id
+    set_field(restored, Case, first, "outcome", "written after the restore")
+    sync_now(restored)
+    settle(restored, b)
+    assert search_names(restored, "AfterBackup") and search_names(b, "AfterBackup")
+    assert get_field(b, Case, first, "outcome") == "written after the restore"
+    assert unsent not in case_refs(b)
+    assert dump(restored) == dump(b)
+    folder = team_dir(share, b)
+    assert folder.segments(restored.device_id) == [1]
+    restored.lock()

@@ -36,8 +36,15 @@ from sqlalchemy.orm import Session
 from app.models.base import utcnow
 from app.storage.sync import state
 from app.storage.sync.entities import CASES, Entity, cascade_children, entities, order
-from app.storage.sync.erasure import erase_locally, erased_cases
-from app.storage.sync.schema import sync_conflicts, sync_erasures, sync_pending
+from app.storage.sync.erasure import (
+    RECEIVED_REASON,
+    case_key,
+    erase_locally,
+    erased_keys,
+    local_cases_for,
+    store_marker,
+)
+from app.storage.sync.schema import sync_conflicts, sync_pending
 from app.storage.sync.versions import (
     NO_VERSION,
     FieldVersion,
@@ -186,7 +193,8 @@ class Applier:
         self.conn = session.connection()
         self.device = device_id
         self.report = ApplyReport()
-        self.erased: set[str] = set()
+        self.erased: set[str] = set()  # keys of erased cases
+        self._keys: dict[str, str] = {}
         self.renumber: list[str] = []
         self.new_pending: list[tuple[str, str, str | None, dict]] = []
 
@@ -196,9 +204,8 @@ class Applier:
         conn = self.conn
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         self._load_waiting(batch)
-        for case_id, version in batch.erasures:
-            self._erase(case_id, version)
-        self.erased = erased_cases(conn)
+        self._erase(batch.erasures)
+        self.erased = erased_keys(conn)
         self._apply_tombstones(batch.tombs)
         self._apply_rows(batch.rows)
         self._apply_fields(batch.fields)
@@ -238,13 +245,28 @@ class Applier:
 
     # --- erasures ----------------------------------------------------------------------
 
-    def _erase(self, case_id: str, version: Version) -> None:
-        exists = self.conn.execute(select(sync_erasures.c.case_id).where(sync_erasures.c.case_id == case_id)).first()
-        if exists:
+    def _erase(self, erasures: list[tuple[str, Version]]) -> None:
+        known = erased_keys(self.conn)
+        fresh = {key: version for key, version in erasures if key not in known}
+        if not fresh:
             return
-        erase_locally(self.session, case_id, version, seq=0)
-        self.report.erased_cases.add(case_id)
-        self.report.received += 1
+        local = local_cases_for(self.conn, set(fresh))
+        for key, version in fresh.items():
+            self.report.received += 1
+            case_id = local.get(key)
+            if case_id is None:
+                store_marker(self.conn, key, version, seq=0, blob_names=[])
+                continue
+            erase_locally(self.session, case_id, version, seq=0, blob_names=[], reason=RECEIVED_REASON)
+            self.report.erased_cases.add(case_id)
+
+    def is_erased(self, case_id: str | None) -> bool:
+        if not case_id or not self.erased:
+            return False
+        key = self._keys.get(case_id)
+        if key is None:
+            key = self._keys[case_id] = case_key(case_id)
+        return key in self.erased
 
     # --- conflicts -----------------------------------------------------------------------
 
@@ -305,7 +327,7 @@ class Applier:
             present = self._existing(name, ids)
             for t in entries:
                 row = rows.get(t.row_id)
-                if (row is not None and row.deleted) or t.case_id in self.erased:
+                if (row is not None and row.deleted) or self.is_erased(t.case_id):
                     continue
                 self.report.received += 1
                 if t.row_id in present:
@@ -375,7 +397,7 @@ class Applier:
 
     def _edit_on_deleted(self, spec: Entity, entry: RowEntry | FieldEntry, row: RowVersion) -> None:
         """A change for a row deleted here: dropped, its text kept if the deleter had not seen it."""
-        if entry.case_id in self.erased:
+        if self.is_erased(entry.case_id):
             return
         tomb = (row.deleted_hlc or 0, row.deleted_device or "")
         bases = {f: tuple(v) for f, v in (row.tomb_bases or {}).items()}
@@ -406,7 +428,7 @@ class Applier:
             fresh: dict[str, RowEntry] = {}
             merges: list[RowEntry] = []
             for e in group:
-                if e.case_id in self.erased:
+                if self.is_erased(e.case_id):
                     continue
                 row = rows.get(e.row_id)
                 if row is not None and row.deleted:
@@ -524,7 +546,7 @@ class Applier:
             present[name] = set(self._existing_ids(name, ids))
         for e in sorted(entries, key=lambda e: e.version):
             spec = specs[e.entity]
-            if e.case_id in self.erased:
+            if self.is_erased(e.case_id):
                 continue
             if e.row_id in dead[e.entity]:
                 self._edit_on_deleted(spec, e, dead[e.entity][e.row_id])

@@ -32,9 +32,10 @@ def write_blob(share: TeamFolder, keys: TeamKeys, sha: str, data: bytes) -> bool
     return True
 
 
-def delete_blob(share: TeamFolder, keys: TeamKeys, sha: str) -> None:
+def delete_blob(share: TeamFolder, name: str) -> None:
+    """Remove a blob by its file name (erasure: the bytes must leave the share too)."""
     with contextlib.suppress(FileNotFoundError):
-        share.blob_path(blob_name(keys, sha)).unlink()
+        share.blob_path(name).unlink()
 
 
 def local_content(conn: Connection, document_id: str) -> bytes | None:

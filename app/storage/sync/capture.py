@@ -28,8 +28,9 @@ from sqlalchemy.orm import ORMExecuteState, Session, object_session
 from app.models import DocumentContent
 from app.models.base import Base
 from app.storage.sync import state
-from app.storage.sync.context import context_for
+from app.storage.sync.context import context_for, device_of
 from app.storage.sync.entities import CASES, PERSONS, cascade_children, case_ids, entities, entity
+from app.storage.sync.erasure import remember_attachments
 from app.storage.sync.schema import sync_rows
 from app.storage.sync.versions import (
     current,
@@ -65,8 +66,9 @@ class Recorder:
     def __init__(self, conn: Connection, session_or_engine) -> None:
         bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
         self.conn = conn
-        self.ctx = context_for(bind, conn)
-        self.device = self.ctx.device_id
+        self.ctx = context_for(bind)
+        self.device = device_of(conn)
+        state.ensure_device(conn, self.device)
         self.seq = state.pending_seq(conn)
         self.clock = state.next_clock(conn, self.ctx)
         self.version = (self.clock, self.device)
@@ -196,10 +198,13 @@ def _changed_columns(obj) -> list[str]:
 
 def _before_delete(mapper, connection, target) -> None:
     name = mapper.local_table.name
-    if entity(name) is None:
-        return
     session = object_session(target)
     if session is None or session.info.get(APPLYING):
+        return
+    if isinstance(target, DocumentContent):
+        remember_attachments(session, connection, [target.document_id])
+        return
+    if entity(name) is None:
         return
     pending = session.info.setdefault(_DELETED, [])
     pending.append((name, target.id))
@@ -255,7 +260,16 @@ def _on_execute(orm_state: ORMExecuteState):
     if session.info.get(APPLYING) or not (orm_state.is_update or orm_state.is_delete):
         return None
     table = getattr(orm_state.statement, "table", None)
-    spec = entity(getattr(table, "name", ""))
+    name = getattr(table, "name", "")
+    if name == DocumentContent.__tablename__ and orm_state.is_delete:
+        conn = session.connection()
+        query = select(table.c.document_id)
+        if orm_state.statement.whereclause is not None:
+            query = query.where(orm_state.statement.whereclause)
+        params = orm_state.parameters if isinstance(orm_state.parameters, dict) else {}
+        remember_attachments(session, conn, list(conn.execute(query, params).scalars()))
+        return None
+    spec = entity(name)
     if spec is None:
         return None
     conn = session.connection()

@@ -63,6 +63,7 @@ class Outgoing:
     resolved: list[str] = field(default_factory=list)
     pending: list[dict] = field(default_factory=list)
     blobs: dict[str, str] = field(default_factory=dict)  # document id -> sha256 of its bytes
+    erased_blobs: dict[str, list[str]] = field(default_factory=dict)  # erased case key -> blob file names
     published: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     carried_rows: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     carried_fields: list[tuple[str, str, str]] = field(default_factory=list)
@@ -238,7 +239,8 @@ def gather_pending(conn: Connection, device: str, seq: int) -> Outgoing:
         out.tombs.append([r.entity, r.row_id, r.case_id, *out.devices.version(r.deleted_hlc, r.deleted_device), bases])
 
     for r in conn.execute(select(sync_erasures).where(sync_erasures.c.device == device, sync_erasures.c.seq == seq)):
-        out.erasures.append([r.case_id, *out.devices.version(r.hlc, r.device)])
+        out.erasures.append([r.case_key, *out.devices.version(r.hlc, r.device)])
+        out.erased_blobs[r.case_key] = list(r.blob_names or [])
 
     out.resolved = list(state.get(conn, RESOLVED_OUTBOX, []))
 
@@ -348,7 +350,7 @@ def gather_snapshot(conn: Connection) -> Outgoing:
         bases = {f: out.devices.version(*v) for f, v in (r.tomb_bases or {}).items()}
         out.tombs.append([r.entity, r.row_id, r.case_id, *out.devices.version(r.deleted_hlc, r.deleted_device), bases])
     for r in conn.execute(select(sync_erasures)):
-        out.erasures.append([r.case_id, *out.devices.version(r.hlc, r.device)])
+        out.erasures.append([r.case_key, *out.devices.version(r.hlc, r.device)])
     out.pending = [dict(r.payload) for r in conn.execute(select(sync_pending.c.payload))]
     out.blobs = content_hashes(conn, full.document_ids)
     return out

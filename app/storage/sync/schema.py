@@ -142,11 +142,13 @@ sync_conflicts = Table(
 )
 
 # Cases erased under the retention rules: final on every device; later
-# changes to rows of these cases are dropped.
+# changes to rows of these cases are dropped. Only a hash of the case id is
+# kept (``erasure.case_key``): nothing in the vault may still name the case.
+# ``blob_names`` lists its attachments' files until they are off the share.
 sync_erasures = Table(
     "sync_erasures",
     metadata,
-    Column("case_id", String(36), primary_key=True),
+    Column("case_key", String(64), primary_key=True),
     Column("hlc", BigInteger, nullable=False),
     Column("device", String(36), nullable=False),
     Column("seq", Integer, nullable=False, default=0),

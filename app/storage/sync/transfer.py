@@ -47,6 +47,7 @@ from app.storage.sync.crypto import (
     seal_json,
 )
 from app.storage.sync.entities import entities
+from app.storage.sync.erasure import blobs_removed
 from app.storage.sync.export import (
     SEGMENT_FORMAT,
     SNAPSHOT_FORMAT,
@@ -57,7 +58,6 @@ from app.storage.sync.export import (
 )
 from app.storage.sync.schema import (
     sync_conflicts,
-    sync_erasures,
     sync_field_versions,
     sync_peers,
     sync_rejections,
@@ -177,9 +177,12 @@ def sync_now(vault, folder: Path | None = None, progress: Progress | None = None
 
 
 def _check_identity(vault, share: TeamFolder) -> None:
-    """Two vaults with one device id (a copied vault, a restored backup) would overwrite each other's segments."""
+    """Two vaults with one device id (a copied vault folder) would overwrite each other's segments.
+    (A restored backup gets a new device id; ``state.ensure_device`` takes it over.)"""
     with vault.session() as session:
-        pending = state.pending_seq(session.connection())
+        conn = session.connection()
+        state.ensure_device(conn, vault.device_id)
+        pending = state.pending_seq(conn)
     if share.segment_path(vault.device_id, pending).exists():
         raise DataError(
             f"The team folder already has segment {pending} of this device ({vault.device_id}): another copy of "
@@ -255,12 +258,12 @@ def _write_segment(vault, share: TeamFolder, keys: TeamKeys, seq: int, out: Outg
     sealed = seal_json(keys, SEGMENT, vault.device_id, str(seq), document)
     share.write_own(path, sealed)
     written += len(sealed)
-    if out.erasures:
-        with vault.engine.connect() as conn:
-            for case_id, *_ in out.erasures:
-                hashes = conn.execute(select(sync_erasures.c.blob_names).where(sync_erasures.c.case_id == case_id)).scalar()
-                for sha in hashes or []:
-                    delete_blob(share, keys, sha)
+    if out.erased_blobs:
+        for names in out.erased_blobs.values():
+            for name in names:
+                delete_blob(share, name)
+        with vault.session() as session:
+            blobs_removed(session.connection(), list(out.erased_blobs))
     return written
 
 

@@ -106,13 +106,13 @@ def upgrade() -> None:
     op.create_index("ix_sync_conflicts_open", "sync_conflicts", ["resolved_at"])
     op.create_table(
         "sync_erasures",
-        sa.Column("case_id", sa.String(36), nullable=False),
+        sa.Column("case_key", sa.String(64), nullable=False),
         sa.Column("hlc", sa.BigInteger(), nullable=False),
         sa.Column("device", sa.String(36), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("blob_names", sa.JSON(), nullable=False),
         sa.Column("erased_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("case_id", name=op.f("pk_sync_erasures")),
+        sa.PrimaryKeyConstraint("case_key", name=op.f("pk_sync_erasures")),
     )
     op.create_table(
         "sync_rejections",
