@@ -22,6 +22,8 @@ from app.errors import DataError, LotseError, UsageError
 
 COMMAND_MODULES = [
     "app.commands.vault_commands",
+    "app.commands.demo_commands",
+    "app.commands.bench_commands",
 ]
 
 
