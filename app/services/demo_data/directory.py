@@ -10,14 +10,14 @@ later seeding by the agency service finds nothing to add and nothing doubles.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.models import Agency
+from app.resources import resource_path
 
-_RESOURCE = Path(__file__).resolve().parents[3] / "resources" / "agencies.json"
+_RESOURCE = resource_path("agencies.json")
 _FIELDS = ("id", "name", "department", "legal_domain", "street", "postcode", "city", "phone")
 
 _DEFAULT_ROWS = (
@@ -45,12 +45,10 @@ def _default_agencies() -> list[dict]:
 
 def agencies_by_domain(session: Session) -> dict[str, list[tuple[str, str]]]:
     """``legal_domain -> [(id, name)]`` in a stable order; seeds the default directory if empty."""
-    rows = session.execute(
-        select(Agency.id, Agency.name, Agency.legal_domain).where(Agency.active.is_(True)).order_by(Agency.name, Agency.id)
-    ).all()
-    if not rows:
+    if not session.scalar(select(func.count()).select_from(Agency)):
         session.execute(insert(Agency), _default_agencies())
-        return agencies_by_domain(session)
+    query = select(Agency.id, Agency.name, Agency.legal_domain).order_by(Agency.name, Agency.id)
+    rows = session.execute(query.where(Agency.active.is_(True))).all() or session.execute(query).all()
     by_domain: dict[str, list[tuple[str, str]]] = {}
     for agency_id, name, domain in rows:
         by_domain.setdefault(domain, []).append((agency_id, name))
