@@ -207,7 +207,7 @@ class _WordMatcher:
         if self._ascii is not None:
             for candidate in self._ascii.finditer(content):
                 token = _WORD.match(content, candidate.start())
-                if token and token.group().isascii() and self._matches(token.group()):
+                if token and self._matches(token.group()):
                     found = token
                     break
         for token in _NON_ASCII_WORD.finditer(content):
