@@ -8,8 +8,12 @@ words and a case reference.
 
 from __future__ import annotations
 
+import time
+
+from sqlalchemy.orm import Session
+
 from app.services.search import build_match_query, ranked_case_rows, search
-from benchmarks.harness import BenchContext, Figure, Timing, time_calls
+from benchmarks.harness import BenchContext, Figure, Timing
 
 SMALL_VAULT = 100
 LIMIT = 20
@@ -31,22 +35,48 @@ QUERIES = (
 
 def measure_search(vault, queries=QUERIES, *, rounds: int = 10) -> tuple[Timing, Timing]:
     """(end to end through ``search``, bare FTS5 query) over the same queries and vault."""
+    timings = measure_interleaved(vault, None, queries, rounds=rounds)
+    return timings["search"], timings["bare"]
 
-    def end_to_end(query: str) -> None:
-        with vault.session() as session:  # what a caller pays: a transaction per search
-            search(session, query, limit=LIMIT)
 
-    matches = [build_match_query(query) for query in queries]
-    connection = vault.engine.connect()  # the bare query runs on an open connection
+def measure_interleaved(large, small, queries=QUERIES, *, rounds: int = 10) -> dict[str, Timing]:
+    """Per query and round: the bare FTS5 query and ``search`` on ``large``, then ``search``
+    on ``small`` — interleaved, so a neighbour's load on this shared machine hits all alike.
+
+    ``search`` runs in a transaction of its own, as a service call pays for it;
+    the bare query runs on a connection held open, so it is only the FTS5 work.
+    """
+    samples: dict[str, list[float]] = {"bare": [], "search": [], "search_small": []}
+    matches = {query: build_match_query(query) for query in queries}
+    connection = large.engine.connect()
     try:
-        from sqlalchemy.orm import Session
+        with Session(bind=connection) as held:
 
-        with Session(bind=connection) as session:
-            bare = time_calls(lambda match: ranked_case_rows(session, match, LIMIT), matches, rounds=rounds)
+            def bare(query: str) -> None:
+                ranked_case_rows(held, matches[query], LIMIT)
+
+            def end_to_end(vault):
+                def run(query: str) -> None:
+                    with vault.session() as session:
+                        search(session, query, limit=LIMIT)
+
+                return run
+
+            steps = [("bare", bare), ("search", end_to_end(large))]
+            if small is not None:
+                steps.append(("search_small", end_to_end(small)))
+            for query in queries:  # warm-up
+                for _name, step in steps:
+                    step(query)
+            for _ in range(rounds):
+                for query in queries:
+                    for name, step in steps:
+                        started = time.perf_counter()
+                        step(query)
+                        samples[name].append((time.perf_counter() - started) * 1000)
     finally:
         connection.close()
-    full = time_calls(end_to_end, queries, rounds=rounds)
-    return full, bare
+    return {name: Timing(tuple(values)) for name, values in samples.items() if values}
 
 
 def slowest(vault, queries=QUERIES, count: int = 3) -> str:
@@ -58,8 +88,8 @@ def slowest(vault, queries=QUERIES, count: int = 3) -> str:
 
 def run(ctx: BenchContext) -> list[Figure]:
     large = ctx.vault(ctx.cases)
-    full, bare = measure_search(large)
-    small_full, _small_bare = measure_search(ctx.vault(SMALL_VAULT))
+    timings = measure_interleaved(large, ctx.vault(SMALL_VAULT))
+    full, bare, small_full = timings["search"], timings["bare"], timings["search_small"]
     n = ctx.cases
     return [
         Figure.of("search_median_ms", full.median_ms, "ms", note=f"{n:,} cases, {len(QUERIES)} queries"),

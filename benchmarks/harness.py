@@ -194,6 +194,8 @@ def report(figures: Iterable[Figure], cases: int) -> dict:
     """The ``bench --json`` document (shared/CLI.md)."""
     return {
         "machine": machine_description(),
+        # Other work on this (shared) machine while measuring: read the figures with it.
+        "load_average": [round(load, 2) for load in os.getloadavg()] if hasattr(os, "getloadavg") else None,
         "cases": cases,
         "figures": {figure.name: figure.as_json() for figure in figures},
     }

@@ -44,6 +44,8 @@ def cmd_bench(args, ctx) -> int:
         ctx.print_json(document)
         return 0
     print(f"Machine: {document['machine']}")
+    if document.get("load_average"):
+        print("Load average while measuring: " + " ".join(f"{load:g}" for load in document["load_average"]))
     print(f"Cases: {args.cases:,}")
     width = max((len(figure.name) for figure in figures), default=10)
     for figure in figures:

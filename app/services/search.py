@@ -169,26 +169,27 @@ def _fold(word: str) -> set[str]:
     return {_strip_marks(word), _strip_marks(alternative_spelling(word))}
 
 
-_NON_ASCII_WORD = re.compile(r"(?<!\w)\w*[^\W\x00-\x7f]\w*")  # whole words with a non-ASCII letter
+_WORD_CHAR = re.compile(r"\w")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 class _WordMatcher:
     """Finds the first word of a text whose folded form starts with a query word.
 
-    It runs for every hit over every word before the match, so the regex engine
-    does the scanning: an ASCII word's folded form is simply its lower case
-    (casefold, NFKD and the spelling tables change no ASCII letter), so ASCII
-    words are found by a case-insensitive regex of the ASCII query words (each
-    candidate checked again), and only words with other letters are folded in
-    Python, once per search.
+    It runs for every hit over every word before the match, so the scanning is
+    done by C code (``str.find``, one character class): an ASCII word's folded
+    form is simply its lower case (casefold, NFKD and the spelling tables change
+    no ASCII letter), so ASCII words are found by looking for the ASCII query
+    words in the lower-cased text; only words with other letters are folded in
+    Python, once per search. Every candidate is checked with the full rule.
     """
 
     def __init__(self, words: set[str]) -> None:
         self.prefixes = tuple(sorted(words))
-        ascii_prefixes = [w for w in self.prefixes if w.isascii() and _WORD.fullmatch(w)]
-        self._ascii = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ascii_prefixes)) + ")", re.IGNORECASE)
-            if ascii_prefixes else None
+        self._ascii_prefixes = tuple(w for w in self.prefixes if w.isascii() and _WORD.fullmatch(w))
+        self._ascii_pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self._ascii_prefixes)) + ")", re.IGNORECASE)
+            if self._ascii_prefixes else None
         )
         self._folded: dict[str, tuple[str, ...]] = {}
 
@@ -200,18 +201,48 @@ class _WordMatcher:
             forms = self._folded[word] = tuple(_fold(word))
         return any(form.startswith(self.prefixes) for form in forms)
 
+    def _is_word_start(self, content: str, at: int) -> bool:
+        return at == 0 or not _WORD_CHAR.match(content, at - 1)
+
+    def _first_ascii(self, content: str) -> re.Match | None:
+        """The first word starting with an ASCII query word (ASCII words: all of them)."""
+        lowered = content.lower()
+        if len(lowered) != len(content):  # a letter whose lower case is longer (İ): positions shift
+            for candidate in self._ascii_pattern.finditer(content):
+                token = _WORD.match(content, candidate.start())
+                if token and self._matches(token.group()):
+                    return token
+            return None
+        best = None
+        for prefix in self._ascii_prefixes:
+            at = lowered.find(prefix)
+            while at != -1 and (best is None or at < best.start()):
+                if self._is_word_start(content, at):
+                    token = _WORD.match(content, at)
+                    if self._matches(token.group()):
+                        best = token
+                        break
+                at = lowered.find(prefix, at + 1)
+        return best
+
     def first(self, content: str) -> re.Match | None:
         if "" in self.prefixes:  # every word matches: the plain scan says which comes first
             return next(_WORD.finditer(content), None)
-        found = None
-        if self._ascii is not None:
-            for candidate in self._ascii.finditer(content):
-                token = _WORD.match(content, candidate.start())
-                if token and self._matches(token.group()):
-                    found = token
-                    break
-        for token in _NON_ASCII_WORD.finditer(content):
-            if found is not None and token.start() > found.start():
+        found = self._first_ascii(content) if self._ascii_prefixes else None
+        # Words with a non-ASCII letter, in order, up to the ASCII match.
+        checked_to = 0
+        for letter in _NON_ASCII.finditer(content):
+            at = letter.start()
+            if found is not None and at > found.start():
+                break
+            if at < checked_to or not _WORD_CHAR.match(content, at):
+                continue
+            start = at
+            while start > 0 and _WORD_CHAR.match(content, start - 1):
+                start -= 1
+            token = _WORD.match(content, start)
+            checked_to = token.end()
+            if found is not None and start >= found.start():
                 break
             if self._matches(token.group()):
                 return token

@@ -51,7 +51,7 @@ def test_report_has_the_shape_of_bench_json():
         return [Figure.of("example_ms", 1.5, "ms", 2.0)]
 
     document = report(run_suite([bench_example], BenchContext(cases=100)), 100)
-    assert set(document) == {"machine", "cases", "figures"}
+    assert set(document) >= {"machine", "cases", "figures"}
     assert document["figures"] == {"example_ms": {"value": 1.5, "unit": "ms", "target": 2.0, "met": True}}
     assert "cores" in document["machine"]
 
