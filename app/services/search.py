@@ -76,6 +76,8 @@ def _alternatives(content: str) -> str:
     """Only the words whose alternative spelling differs: keeps the index small."""
     variants = []
     for word in _WORD.findall(content):
+        if word.isascii():
+            continue  # NFC and the spelling tables change no ASCII letter
         alt = alternative_spelling(word)
         if alt != word:
             variants.append(alt)

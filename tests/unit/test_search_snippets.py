@@ -1,4 +1,4 @@
-"""Search results and snippets are exactly those of the straightforward implementation.
+"""Search results, snippets and indexed spellings are exactly those of the straightforward code.
 
 The fast snippet finder (regex for ASCII words, folding only the others) and
 the single statement for the hits' rows must not change what a search
@@ -29,6 +29,7 @@ from app.services.search import (
     ranked_case_rows,
     search,
 )
+from app.services.text_folding import alternative_spelling
 from app.storage.vault import Vault
 from tests.conftest import TEST_PASSWORD
 
@@ -95,6 +96,16 @@ def test_snippet_is_that_of_the_reference(fields, query):
     if not words:
         return
     assert _best_snippet(fields, _WordMatcher(words)) == reference_snippet(fields, words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(content=texts)
+def test_index_alternatives_are_those_of_the_reference(content):
+    """Skipping ASCII words when indexing alternative spellings changes nothing."""
+    expected = " ".join(
+        alternative_spelling(word) for word in _WORD.findall(content) if alternative_spelling(word) != word
+    )
+    assert search_module._alternatives(content) == expected
 
 
 @pytest.mark.parametrize(
