@@ -172,7 +172,7 @@ def _fold(word: str) -> set[str]:
 
 
 _WORD_CHAR = re.compile(r"\w")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")  # a word character outside ASCII
 
 
 class _WordMatcher:
@@ -193,6 +193,7 @@ class _WordMatcher:
             re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self._ascii_prefixes)) + ")", re.IGNORECASE)
             if self._ascii_prefixes else None
         )
+        self._first_letters = frozenset(w[0] for w in self.prefixes if w)
         self._folded: dict[str, tuple[str, ...]] = {}
 
     def _matches(self, word: str) -> bool:
@@ -232,21 +233,28 @@ class _WordMatcher:
             return next(_WORD.finditer(content), None)
         found = self._first_ascii(content) if self._ascii_prefixes else None
         # Words with a non-ASCII letter, in order, up to the ASCII match.
+        reverse = None
         checked_to = 0
-        for letter in _NON_ASCII.finditer(content):
+        for letter in _NON_ASCII_LETTER.finditer(content):
             at = letter.start()
             if found is not None and at > found.start():
                 break
-            if at < checked_to or not _WORD_CHAR.match(content, at):
-                continue
-            start = at
-            while start > 0 and _WORD_CHAR.match(content, start - 1):
-                start -= 1
+            if at < checked_to:
+                continue  # a later letter of a word already looked at
+            if reverse is None:
+                reverse = content[::-1]
+            mirrored = len(content) - 1 - at  # the word's letters up to `at`, read backwards
+            start = at + 1 - (_WORD.match(reverse, mirrored).end() - mirrored)
             token = _WORD.match(content, start)
             checked_to = token.end()
             if found is not None and start >= found.start():
                 break
-            if self._matches(token.group()):
+            word = token.group()
+            # A word that begins with an ASCII letter folds to a form beginning with
+            # that letter in lower case: no query word starts so, no match.
+            if word[0].isascii() and word[0].lower() not in self._first_letters:
+                continue
+            if self._matches(word):
                 return token
         return found
 
