@@ -222,7 +222,7 @@ class _WordMatcher:
             while at != -1 and (best is None or at < best.start()):
                 if self._is_word_start(content, at):
                     token = _WORD.match(content, at)
-                    if self._matches(token.group()):
+                    if token and self._matches(token.group()):
                         best = token
                         break
                 at = lowered.find(prefix, at + 1)
