@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "app.commands.residence_commands",
     "app.commands.demo_commands",
     "app.commands.bench_commands",
+    "app.commands.report_commands",
 ]
 
 
