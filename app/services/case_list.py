@@ -1,0 +1,232 @@
+"""The case list: filtering, full-text search, sorting and paging, all in SQL.
+
+The GUI asks for one page at a time (``fetchMore``); nothing here loads every
+case into Python. Every sort ends with the unique reference, so pages never
+overlap or skip a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    and_,
+    case,
+    column,
+    exists,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.models import Assessment, Case, Deadline, Goal, Person, SearchDoc
+from app.models.codes import PHASES, CaseStatus
+from app.models.search import SEARCH_WEIGHTS
+from app.services.search import build_match_query
+
+SORT_KEYS = (
+    "ref", "name", "opened", "closed", "phase", "status", "case_type", "case_manager", "residence_status",
+    "next_deadline", "relevance",
+)
+PROGRAMMES = ("kim", "gk")
+STATUS_ORDER = tuple(status.value for status in CaseStatus)
+DEFAULT_PAGE = 100
+
+_search_fts = table("search_fts", column("rowid"))
+_BM25 = "bm25(search_fts, " + ", ".join(str(weight) for weight in SEARCH_WEIGHTS) + ")"
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case_id: str
+    ref: str
+    name: str
+    name_original: str
+    status: str
+    phase: str
+    case_type: str
+    opened: date
+    closed: date | None
+    case_manager: str
+    residence_status: str
+    next_deadline: date | None
+
+
+def _values(value: str | Iterable[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [item for item in value if item]
+
+
+def _in(column_, value) -> Any | None:
+    values = _values(value)
+    if not values:
+        return None
+    return column_ == values[0] if len(values) == 1 else column_.in_(values)
+
+
+def _goal_area_condition(areas: list[str]) -> Any:
+    """Cases with a need (level ≥ 1) or a goal in one of the areas."""
+    return or_(
+        exists().where(Assessment.case_id == Case.id, Assessment.area.in_(areas), Assessment.need_level >= 1),
+        exists().where(Goal.case_id == Case.id, Goal.area.in_(areas)),
+    )
+
+
+def _programme_condition(programmes: list[str]) -> Any:
+    unknown = [p for p in programmes if p not in PROGRAMMES]
+    if unknown:
+        raise ValidationError(
+            "Unknown programme '{value}': use one of {codes}.".format(value=unknown[0], codes=", ".join(PROGRAMMES))
+        )
+    flags = {"kim": Case.programme_kim, "gk": Case.programme_gk}
+    return or_(*(flags[p].is_(True) for p in programmes))
+
+
+def _order_of(column_, codes: tuple[str, ...]) -> Any:
+    return case(*((column_ == code, index) for index, code in enumerate(codes)), else_=len(codes))
+
+
+def list_cases(
+    session: Session,
+    *,
+    search: str | None = None,
+    status: str | Iterable[str] | None = None,
+    phase: str | Iterable[str] | None = None,
+    case_type: str | Iterable[str] | None = None,
+    goal_area: str | Iterable[str] | None = None,
+    programme: str | Iterable[str] | None = None,
+    case_manager: str | Iterable[str] | None = None,
+    residence_status: str | Iterable[str] | None = None,
+    sort: str = "ref",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = DEFAULT_PAGE,
+) -> tuple[list[CaseRow], int]:
+    """One page of cases and the number of all cases matching the filters.
+
+    Each filter takes one value or several (any of them matches). ``search`` is
+    full text (names in any spelling, notes, goals, barriers) and combines with
+    the filters; ``sort="relevance"`` orders by search rank.
+    """
+    if sort not in SORT_KEYS:
+        raise ValidationError("Unknown sort key '{sort}': use one of {keys}.".format(sort=sort, keys=", ".join(SORT_KEYS)))
+    if offset < 0 or (limit is not None and limit < 0):
+        raise ValidationError("Offset and limit cannot be negative.")
+
+    conditions = [
+        condition
+        for condition in (
+            _in(Case.status, status),
+            _in(Case.phase, phase),
+            _in(Case.case_type, case_type),
+            _in(Case.case_manager, case_manager),
+            _in(Person.residence_status, residence_status),
+        )
+        if condition is not None
+    ]
+    if _values(goal_area):
+        conditions.append(_goal_area_condition(_values(goal_area)))
+    if _values(programme):
+        conditions.append(_programme_condition(_values(programme)))
+
+    match = build_match_query(search) if search else None
+    ranked = None
+    if match is not None:
+        ranked = (
+            select(_search_fts.c.rowid.label("rowid"), literal_column(_BM25).label("rank"))
+            .where(text("search_fts MATCH :match").bindparams(match=match))
+            .subquery("ranked")
+        )
+
+    def base(*columns):
+        query = select(*columns).select_from(Case).join(Person, Person.id == Case.person_id)
+        if ranked is not None:
+            query = query.join(SearchDoc, SearchDoc.case_id == Case.id).join(ranked, ranked.c.rowid == SearchDoc.id)
+        return query.where(and_(*conditions)) if conditions else query
+
+    total = session.scalar(base(func.count()))
+
+    next_due = None
+    if sort == "next_deadline":
+        next_due = (
+            select(Deadline.case_id.label("case_id"), func.min(Deadline.due).label("due"))
+            .where(Deadline.done == false())
+            .group_by(Deadline.case_id)
+            .subquery("next_due")
+        )
+    sort_columns = {
+        "ref": Case.ref,
+        "name": Case.sort_name,
+        "opened": Case.opened,
+        "closed": Case.closed,
+        "phase": _order_of(Case.phase, PHASES),
+        "status": _order_of(Case.status, STATUS_ORDER),
+        "case_type": Case.case_type,
+        "case_manager": func.lower(Case.case_manager),
+        "residence_status": Person.residence_status,
+        "next_deadline": next_due.c.due if next_due is not None else None,
+        "relevance": ranked.c.rank if ranked is not None else None,
+    }
+    key = sort_columns[sort] if sort_columns[sort] is not None else Case.ref
+    ordered = key.desc() if descending else key.asc()
+    if sort in ("next_deadline", "closed"):
+        ordered = ordered.nulls_last()  # cases without a deadline (or still open) after the others
+    tie = Case.ref.desc() if descending and sort == "ref" else Case.ref.asc()
+
+    query = base(
+        Case.id, Case.ref, Person.given_names, Person.family_name, Person.name_original, Case.status, Case.phase,
+        Case.case_type, Case.opened, Case.closed, Case.case_manager, Person.residence_status,
+    )
+    if next_due is not None:
+        query = query.outerjoin(next_due, next_due.c.case_id == Case.id)
+    query = query.order_by(ordered, tie).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    page = session.execute(query).all()
+
+    deadlines = _next_deadlines(session, [row[0] for row in page])
+    rows = [
+        CaseRow(
+            case_id=r[0], ref=r[1], name=" ".join(p for p in (r[2], r[3]) if p), name_original=r[4], status=r[5],
+            phase=r[6], case_type=r[7], opened=r[8], closed=r[9], case_manager=r[10], residence_status=r[11],
+            next_deadline=deadlines.get(r[0]),
+        )
+        for r in page
+    ]
+    return rows, int(total or 0)
+
+
+def _next_deadlines(session: Session, case_ids: list[str]) -> dict[str, date]:
+    """The earliest open deadline of each case on the page (one grouped query for the page only)."""
+    if not case_ids:
+        return {}
+    rows = session.execute(
+        select(Deadline.case_id, func.min(Deadline.due))
+        .where(Deadline.case_id.in_(case_ids), Deadline.done == false())
+        .group_by(Deadline.case_id)
+    )
+    return dict(rows.all())
+
+
+def case_page(vault, **filters: Any) -> tuple[list[CaseRow], int]:
+    """``list_cases`` in its own read transaction, for callers without a session (GUI, CLI)."""
+    with vault.session() as session:
+        return list_cases(session, **filters)
+
+
+def case_managers(vault) -> list[str]:
+    """The case managers named on cases, for the list's filter."""
+    with vault.session() as session:
+        return [name for name in session.scalars(select(Case.case_manager).distinct().order_by(Case.case_manager)) if name]
