@@ -120,5 +120,6 @@ def delete_document(vault, *, document_id: str, user: str | None = None) -> None
         content = session.get(DocumentContent, document_id)
         if content is not None:
             session.delete(content)
+            session.flush()  # the bytes first: the database's cascade must not beat the ORM to them
         session.delete(document)
         audit.record(session, by, "document.delete", document.case_id, f"document_id={document_id}")
