@@ -22,6 +22,7 @@ from app.errors import DataError, LotseError, UsageError
 
 COMMAND_MODULES = [
     "app.commands.vault_commands",
+    "app.commands.residence_commands",
     "app.commands.case_commands",
 ]
 

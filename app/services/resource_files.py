@@ -1,14 +1,13 @@
-"""The maintained data files under the project's ``resources/`` folder."""
+"""Reading the maintained JSON data files under ``resources/`` (located by app.resources)."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+from app.resources import resource_path
 
 
 def load_json(name: str) -> Any:
-    with open(RESOURCES_DIR / name, encoding="utf-8") as handle:
+    with open(resource_path(name), encoding="utf-8") as handle:
         return json.load(handle)
