@@ -81,8 +81,10 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 
 
 def cmd_case_list(args, ctx) -> int:
-    from app.services.case_list import case_page
+    from app.services.case_list import SORT_KEYS, case_page
 
+    if args.sort not in SORT_KEYS:
+        raise UsageError(f"--sort must be one of {', '.join(SORT_KEYS)}, not '{args.sort}'.")
     vault = _open(ctx)
     rows, total = case_page(
         vault, status=args.status, phase=args.phase, case_type=args.case_type, search=args.search, sort=args.sort,

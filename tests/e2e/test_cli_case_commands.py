@@ -105,6 +105,9 @@ def test_case_list_json_and_table(vault):
     assert table.returncode == 0 and table.stdout.splitlines()[0].split() == [
         "ref", "name", "status", "phase", "type", "opened", "closed"]
     assert "4 of 4 cases" in table.stdout
+    assert_one_line_error(lotse(vault, "case", "list", "--sort", "age"), 2)
+    by_name = ok_json(lotse(vault, "case", "list", "--json", "--sort", "name", "--desc"))
+    assert [c["name"] for c in by_name][:2] == ["Hans Müller", "Olena Kovalenko"]
 
 
 def test_case_show_json_has_all_eight_goal_areas(vault):
