@@ -256,3 +256,11 @@ def reopen_case(
 
 def _open_phases(case_type: str) -> tuple[str, ...]:
     return tuple(p for p in phase_order(case_type) if p != Phase.CLOSED)
+
+
+def phase_status(vault, *, case_id: str) -> PhaseChange:
+    """Where the case stands in the cycle and what is missing before its next phase
+    (for the phase widget; a read, not audited as a view of the file)."""
+    with vault.session() as session:
+        case = get_case(session, case_id)
+        return PhaseChange(case.id, case.phase, case.status, tuple(missing_for_next_phase(session, case)))

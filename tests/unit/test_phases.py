@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.errors import ValidationError
 from app.models import AuditEntry
 from app.services.case_file import case_detail
-from app.services.cases import change_phase, close_case, reopen_case, update_case
+from app.services.cases import change_phase, close_case, phase_status, reopen_case, update_case
 from app.services.goal_areas import add_goal, save_assessment
 from app.services.phases import (
     PhaseFacts,
@@ -73,6 +73,7 @@ def test_a_case_goes_through_the_whole_cycle(vault):
     change_phase(vault, case_id=ref.case_id, phase="planning", on=days_ago(40))
     with pytest.raises(ValidationError, match="at least one goal"):
         change_phase(vault, case_id=ref.case_id, phase="implementation")
+    assert phase_status(vault, case_id=ref.case_id).missing_for_next_phase == ("at least one goal",)
     add_goal(vault, case_id=ref.case_id, area="language", text="B1-Zertifikat", target_date=days_ahead(200))
     change_phase(vault, case_id=ref.case_id, phase="implementation", on=days_ago(30))
     change_phase(vault, case_id=ref.case_id, phase="monitoring", on=days_ago(10))
