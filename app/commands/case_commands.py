@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -188,7 +189,7 @@ def cmd_agency_list(args, ctx) -> int:
 
 
 def cmd_import(args, ctx) -> int:
-    from app.services.import_csv import import_cases_csv
+    from app.services.import_csv import CsvImportError, import_cases_csv
 
     try:
         data = Path(args.file).read_bytes()
@@ -199,7 +200,14 @@ def cmd_import(args, ctx) -> int:
     except OSError as exc:
         raise DataError(f"Cannot read {args.file}: {exc.strerror}.") from None
     vault = _open(ctx)
-    summary = import_cases_csv(vault, data=data)
+    try:
+        summary = import_cases_csv(vault, data=data)
+    except CsvImportError as exc:
+        # The one place the CLI prints more than one error line: every row error, after the summary.
+        print(f"lotse: {exc.summary}", file=sys.stderr)
+        for error in exc.errors:
+            print(" ".join(str(error).split()), file=sys.stderr)
+        return exc.exit_code
     if args.json:
         ctx.print_json({"created": summary.created, "updated": summary.updated})
     else:

@@ -84,10 +84,10 @@ class CsvImportError(DataError):
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
         rows = len({error.line for error in errors})
-        header = f"{rows} rows have errors; nothing was imported" if rows != 1 else (
+        self.summary = f"{rows} rows have errors; nothing was imported" if rows != 1 else (
             "1 row has errors; nothing was imported"
         )
-        super().__init__("\n".join([header, *(str(error) for error in errors)]))
+        super().__init__("\n".join([self.summary, *(str(error) for error in errors)]))
 
 
 @dataclass
