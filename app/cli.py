@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "app.commands.demo_commands",
     "app.commands.bench_commands",
     "app.commands.report_commands",
+    "app.commands.case_commands",
 ]
 
 
