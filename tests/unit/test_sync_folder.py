@@ -563,3 +563,23 @@ def test_a_restored_backup_syncs_as_a_new_device_and_recovers_later_work(pair, t
     folder = team_dir(share, b)
     assert folder.segments(restored.device_id) == [1]
     restored.lock()
+
+
+def test_cases_made_with_the_case_services_sync_and_show_their_conflicts(pair):
+    """The services know nothing of sync: capture is automatic."""
+    from app.services.case_file import case_detail
+    from app.services.cases import create_case, update_case
+
+    a, b = pair
+    made = create_case(a, given_names="Hamid", family_name="Karimi", opened="2026-02-01",
+                       intake_notes="Erstgespräch")
+    settle(a, b)
+    assert case_detail(b, made.ref)["name"].startswith("Hamid")
+    update_case(a, case_id=made.case_id, intake_notes="A: Termin beim Jugendamt")
+    update_case(b, case_id=made.case_id, intake_notes="B: Sprachkurs angemeldet")
+    settle(a, b)
+    for vault in (a, b):
+        [conflict] = case_detail(vault, made.ref)["conflicts"]
+        assert conflict["field"] == "intake_notes"
+        assert {conflict["mine"], conflict["theirs"]} == {"A: Termin beim Jugendamt", "B: Sprachkurs angemeldet"}
+    assert dump(a) == dump(b)

@@ -467,8 +467,17 @@ class Applier:
         if not ready:
             return
         if spec.name == CASES:
-            # One by one: two new cases in this batch may carry the same number.
+            # Numbers nobody here uses go in at once; duplicates one by one, each settled.
+            refs = [e.values.get("ref") for e in ready]
+            taken = set(self.conn.execute(select(spec.table.c.ref).where(spec.table.c.ref.in_(refs))).scalars())
+            plain, clashing = [], []
             for e in ready:
+                ref = e.values.get("ref")
+                (clashing if ref in taken else plain).append(e)
+                taken.add(ref)
+            if plain:
+                self.conn.execute(spec.table.insert(), [self._decoded_row(spec, e) for e in plain])
+            for e in clashing:
                 e.values["ref"] = self._place_ref(e.row_id, e.values.get("ref"), e.version_of("ref")[0])
                 self.conn.execute(spec.table.insert(), [self._decoded_row(spec, e)])
         else:

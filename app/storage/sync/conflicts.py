@@ -138,10 +138,6 @@ def _close(conn: Connection, rows, resolution: str) -> None:
 def _reindex_case(session: Session, case_id: str | None) -> None:
     if not case_id:
         return
-    from app.models import Case
-    from app.services.search import index_case
+    from app.services.search import index_cases
 
-    case = session.get(Case, case_id)
-    if case is not None:
-        session.refresh(case)
-        index_case(session, case)
+    index_cases(session, [case_id])

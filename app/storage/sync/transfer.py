@@ -364,13 +364,9 @@ def _collect(vault, share: TeamFolder, keys: TeamKeys, peers: dict[str, int], re
 
 
 def _reindex(session, merged: ApplyReport) -> None:
-    from app.models import Case
-    from app.services.search import index_case
+    from app.services.search import index_cases
 
-    for case_id in sorted(merged.touched_cases):
-        case = session.get(Case, case_id)
-        if case is not None:
-            index_case(session, case)
+    index_cases(session, sorted(merged.touched_cases))
 
 
 # --- state files, snapshots, pruning ------------------------------------------------------
