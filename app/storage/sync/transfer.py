@@ -124,104 +124,111 @@ def sync_now(vault, folder: Path | None = None, progress: Progress | None = None
         started = time.perf_counter()
         result = SyncResult()
         with vault.session() as session:
-            team = require_team(session.connection())
+            conn = session.connection()
+            team = require_team(conn)
+            state.ensure_device(conn, vault.device_id)
+            pending = state.pending_seq(conn)
+            peers = _peers(conn)
         share = team.share(folder)
         keys = team.keys
         report(0.0, "Checking the team folder")
         share.check_reachable()
-        _check_identity(vault, share)
+        _check_identity(vault, share, pending)
 
         report(0.05, "Collecting local changes")
-        outgoing = _seal(vault, team)
+        outgoing = _seal(vault, team, full_stamp=compact)
         report(0.2, "Writing this device's changes")
         for seq, out in outgoing:
             result.bytes_written += _write_segment(vault, share, keys, seq, out)
             result.sent += out.change_count()
-        if outgoing:
-            with vault.session() as session:
-                state.put(session.connection(), state.WRITTEN_SEQ, outgoing[-1][0])
 
         report(0.3, "Reading the other devices' changes")
-        with vault.session() as session:
-            peers = _peers(session.connection())
         batch, applied, result.snapshot_loaded = _collect(vault, share, keys, peers, result)
 
         report(0.5, "Merging")
         with vault.session() as session:
             session.info[APPLYING] = True
             conn = session.connection()
+            if outgoing:
+                state.put(conn, state.WRITTEN_SEQ, outgoing[-1][0])
             merged = Applier(session, vault.device_id).apply(batch)
             _reindex(session, merged)
             _store_peers(conn, applied)
             result.rejected += fetch_blobs(conn, share, keys, dict(merged.blobs_wanted))
+            result.received = max(0, merged.received)
+            result.conflicts = merged.conflicts
+            result.erased = len(merged.erased_cases)
+            result.touched_cases = sorted(merged.touched_cases)
+            if merged.waiting:
+                result.waiting.append(f"{merged.waiting} received changes wait for rows that have not arrived yet.")
             state.put(conn, state.LAST_SYNC_AT, utcnow().isoformat(timespec="seconds"))
-        result.received = max(0, merged.received)
-        result.conflicts = merged.conflicts
-        result.erased = len(merged.erased_cases)
-        result.touched_cases = sorted(merged.touched_cases)
-        if merged.waiting:
-            result.waiting.append(f"{merged.waiting} received changes wait for rows that have not arrived yet.")
-
-        report(0.85, "Tidying up the team folder")
-        with vault.session() as session:
-            conn = session.connection()
+            state.put(conn, state.LAST_RESULT, result.to_json())
             if compact:
+                report(0.8, "Writing a snapshot")
                 result.bytes_written += write_snapshot(conn, vault.device_id, team, share)
-            result.bytes_written += write_state_file(conn, vault.device_id, team, share)
+            written = int(state.get(conn, state.WRITTEN_SEQ, 0))
+            last_state = state.get(conn, STATE_FILE_KEY)
+            state_document = _state_document(vault.device_id, applied, written, state.get(conn, SNAPSHOT_KEY))
+            if compact or last_state != state_document or not share.state_path(vault.device_id).exists():
+                state.put(conn, STATE_FILE_KEY, state_document)
+            else:
+                state_document = None
+
+        report(0.9, "Tidying up the team folder")
+        if state_document is not None:
+            result.bytes_written += _write_state(share, keys, vault.device_id, state_document)
         prune_own_segments(vault.device_id, share, keys)
         result.seconds = time.perf_counter() - started
-        with vault.session() as session:
-            state.put(session.connection(), state.LAST_RESULT, result.to_json())
         report(1.0, "Done")
         return result
 
 
-def _check_identity(vault, share: TeamFolder) -> None:
+def _check_identity(vault, share: TeamFolder, pending: int) -> None:
     """Two vaults with one device id (a copied vault folder) would overwrite each other's segments.
     (A restored backup gets a new device id; ``state.ensure_device`` takes it over.)"""
-    with vault.session() as session:
-        conn = session.connection()
-        state.ensure_device(conn, vault.device_id)
-        pending = state.pending_seq(conn)
     if share.segment_path(vault.device_id, pending).exists():
         raise DataError(
             f"The team folder already has segment {pending} of this device ({vault.device_id}): another copy of "
-            "this vault (a restored backup?) is syncing under the same identity. Nothing was written."
+            "this vault is syncing under the same identity. Nothing was written."
         )
 
 
 # --- sending ---------------------------------------------------------------------------
 
 
-def stamp_unversioned(conn: Connection, device: str, seq: int, clock: Callable[[], int]) -> int:
+STAMP_MARKS = "stamp_marks"  # per table: the highest rowid already checked for a version
+
+
+def stamp_unversioned(conn: Connection, device: str, seq: int, clock: Callable[[], int], *, full: bool = False) -> int:
     """Rows inserted without the ORM's unit of work (bulk inserts) get a version now.
 
-    Counting first keeps this cheap on every sync: the anti-join runs only for
-    a table that has more rows than versions."""
-    synced = dict(
-        conn.execute(
-            select(sync_rows.c.entity, func.count()).where(sync_rows.c.deleted_hlc.is_(None)).group_by(sync_rows.c.entity)
-        ).all()
-    )
+    Only rows above the highest rowid checked last time are looked at, so this
+    costs next to nothing on every sync. (A bulk row that reuses the rowid of a
+    just-deleted last row escapes it; ``full`` — compaction — catches those.)"""
+    marks = {} if full else dict(state.get(conn, STAMP_MARKS, {}))
     stamped = 0
     version: int | None = None
     for name, spec in entities().items():
-        total = conn.execute(text(f"SELECT count(*) FROM {name}")).scalar() or 0
-        if total <= synced.get(name, 0):
+        top = conn.execute(text(f"SELECT max(rowid) FROM {name}")).scalar() or 0
+        since = int(marks.get(name, 0))
+        marks[name] = top
+        if top <= since:
             continue
         version = version or clock()
         stamped += conn.execute(
             text(
                 "INSERT INTO sync_rows (entity, row_id, case_id, hlc, device, seq, published) "
                 f"SELECT :entity, t0.id, {spec.case_sql}, :hlc, :device, :seq, 0 FROM {name} t0 "
-                "WHERE NOT EXISTS (SELECT 1 FROM sync_rows r WHERE r.entity = :entity AND r.row_id = t0.id)"
+                "WHERE t0.rowid > :since "
+                "AND NOT EXISTS (SELECT 1 FROM sync_rows r WHERE r.entity = :entity AND r.row_id = t0.id)"
             ),
-            {"entity": name, "hlc": version, "device": device, "seq": seq},
+            {"entity": name, "hlc": version, "device": device, "seq": seq, "since": since},
         ).rowcount
+    state.put(conn, STAMP_MARKS, marks)
     return stamped
 
 
-def _seal(vault, team: Team) -> list[tuple[int, Outgoing]]:
+def _seal(vault, team: Team, *, full_stamp: bool = False) -> list[tuple[int, Outgoing]]:
     """Close the current local segment number; returns every segment still to write."""
     ctx = context_for(vault.engine)
     with vault.session() as session:
@@ -229,7 +236,7 @@ def _seal(vault, team: Team) -> list[tuple[int, Outgoing]]:
         conn = session.connection()
         seq = state.pending_seq(conn)
         written = int(state.get(conn, state.WRITTEN_SEQ, seq - 1))
-        stamp_unversioned(conn, vault.device_id, seq, lambda: state.next_clock(conn, ctx))
+        stamp_unversioned(conn, vault.device_id, seq, lambda: state.next_clock(conn, ctx), full=full_stamp)
         unwritten = [(s, gather_pending(conn, vault.device_id, s)) for s in range(written + 1, seq)]
         out = gather_pending(conn, vault.device_id, seq)
         if not out.is_empty():
@@ -372,19 +379,29 @@ def _reindex(session, merged: ApplyReport) -> None:
 # --- state files, snapshots, pruning ------------------------------------------------------
 
 
-def write_state_file(conn: Connection, device: str, team: Team, share: TeamFolder, *, left: bool = False) -> int:
-    """What this device has applied, so others know which of their segments may go."""
-    previous = read_state_file(share, team.keys, device) or {}
-    document = {
+STATE_FILE_KEY = "state_file"  # what this device's state.bin says now
+SNAPSHOT_KEY = "snapshot"  # this device's newest snapshot: {"seq", "covers"}
+
+
+def _state_document(device: str, applied: dict[str, int], written: int, snapshot, *, left: bool = False) -> dict:
+    """What this device has applied, so others know which of their segments may go.
+    No timestamp in it: an unchanged state is not written again."""
+    return {
         "format": "lotse-device-state",
         "version": 1,
         "device": device,
-        "applied": _peers(conn),
-        "written_seq": int(state.get(conn, state.WRITTEN_SEQ, 0)),
-        "snapshot": previous.get("snapshot"),
+        "applied": dict(sorted(applied.items())),
+        "written_seq": written,
+        "snapshot": snapshot,
         "left": left,
-        "at": utcnow().isoformat(timespec="seconds"),
     }
+
+
+def write_state_file(conn: Connection, device: str, team: Team, share: TeamFolder, *, left: bool = False) -> int:
+    document = _state_document(
+        device, _peers(conn), int(state.get(conn, state.WRITTEN_SEQ, 0)), state.get(conn, SNAPSHOT_KEY), left=left
+    )
+    state.put(conn, STATE_FILE_KEY, document)
     return _write_state(share, team.keys, device, document)
 
 
@@ -416,12 +433,8 @@ def write_snapshot(conn: Connection, device: str, team: Team, share: TeamFolder)
     for older in share.snapshots(device):
         if older < written:
             share.snapshot_path(device, older).unlink(missing_ok=True)
-    previous = read_state_file(share, keys, device) or {}
-    previous.update(
-        {"format": "lotse-device-state", "version": 1, "device": device, "applied": _peers(conn),
-         "written_seq": written, "snapshot": {"seq": written, "covers": covers}, "left": False}
-    )
-    return len(sealed) + _write_state(share, keys, device, previous)
+    state.put(conn, SNAPSHOT_KEY, {"seq": written, "covers": covers})
+    return len(sealed)
 
 
 def best_snapshot(share: TeamFolder, keys: TeamKeys, device: str, result: SyncResult | None = None) -> dict | None:
