@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from app.models.base import utcnow
 from app.storage.sync import state
-from app.storage.sync.entities import CASES, Entity, cascade_children, entities, order
+from app.storage.sync.entities import CASES, Entity, cascade_children, entities, order, read_raw
 from app.storage.sync.erasure import (
     RECEIVED_REASON,
     case_key,
@@ -53,8 +53,6 @@ from app.storage.sync.versions import (
     current,
     field_versions,
     put_field,
-    put_fields,
-    put_rows,
     row_versions,
     tombstone,
 )
@@ -66,7 +64,7 @@ REF_PATTERN = re.compile(r"^(\d{4})-(\d{4,6})$")
 # --- entries, with device indexes resolved ------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class RowEntry:
     entity: str
     row_id: str
@@ -132,15 +130,29 @@ class Batch:
         """Decode one segment or snapshot (already authenticated) into the batch."""
         devices = [str(d) for d in doc.get("devices", [])]
         known = entities()
-        for e in doc.get("rows", []):
-            name, row_id, case_id, h, d, values, per_field = e
-            if name not in known:
+        columns = {name: list(cols) for name, cols in doc.get("columns", {}).items()}
+        # Columns this Lotse does not know (a newer sender) are dropped, per entity once.
+        keep = {
+            name: None if cols == list(known[name].columns) else [c in known[name].columns for c in cols]
+            for name, cols in columns.items() if name in known
+        }
+        top = self.max_hlc
+        append = self.rows.append
+        for name, row_id, case_id, h, d, listed, per_field in doc.get("rows", []):
+            if name not in keep:
                 continue
-            fields = {
-                f: (_version(devices, v[0], v[1]), _version(devices, v[2], v[3])) for f, v in per_field.items()
-            }
-            self.rows.append(RowEntry(name, row_id, case_id, _version(devices, h, d), values, fields))
-            self.max_hlc = max([self.max_hlc, int(h)] + [v[0][0] for v in fields.values()])
+            names, mask = columns[name], keep[name]
+            if mask is None:
+                values = dict(zip(names, listed, strict=True))
+            else:
+                values = {c: v for c, v, k in zip(names, listed, mask, strict=True) if k}
+            fields = {}
+            for f, v in per_field.items():
+                fields[f] = (_version(devices, v[0], v[1]), _version(devices, v[2], v[3]))
+                top = max(top, v[0])
+            append(RowEntry(name, row_id, case_id, (h, devices[d]) if d >= 0 else NO_VERSION, values, fields))
+            top = max(top, h)
+        self.max_hlc = int(top)
         for e in doc.get("fields", []):
             name, row_id, case_id, field_name, value, h, d, bh, bd = e
             if name in known and field_name in known[name].columns:
@@ -335,7 +347,7 @@ class Applier:
                     for f in spec.text_fields:
                         now = current(row, fields.get(t.row_id), f)
                         if now.version != t.bases.get(f, NO_VERSION) and values.get(f) not in (None, ""):
-                            self.conflict("deleted", spec, t.row_id, t.case_id, f, spec.encode(f, values[f]), None,
+                            self.conflict("deleted", spec, t.row_id, t.case_id, f, values[f], None,
                                           now.version, t.version, "theirs")
                     doomed[name].append(t.row_id)
                     # Rows the database deletes with it; those the deleter did not know were made concurrently.
@@ -359,9 +371,8 @@ class Applier:
             return
         fields = field_versions(self.conn, name, [row_id]).get(row_id)
         values = self._existing(name, [row_id]).get(row_id, {})
-        encoded = {k: spec.encode(k, v) for k, v in values.items() if k in spec.columns}
         case_id = row.case_id if row else parent.case_id
-        self._lost_text(spec, row_id, case_id, encoded, lambda f: current(row, fields, f).version, parent.version, local=True)
+        self._lost_text(spec, row_id, case_id, values, lambda f: current(row, fields, f).version, parent.version, local=True)
         tombstone(self.conn, name, row_id, case_id, parent.version, {}, seq=0, published=True)
 
     def _delete_rows(self, doomed: dict[str, list[str]]) -> None:
@@ -384,12 +395,7 @@ class Applier:
     # --- rows ---------------------------------------------------------------------------
 
     def _existing(self, name: str, ids: list[str]) -> dict[str, dict]:
-        table = entities()[name].table
-        found = {}
-        for part in chunks(list(dict.fromkeys(ids))):
-            for row in self.conn.execute(select(table).where(table.c.id.in_(part))).mappings():
-                found[row["id"]] = dict(row)
-        return found
+        return read_raw(self.conn, name, ids)
 
     def _row_exists(self, name: str, row_id: str) -> bool:
         table = entities()[name].table
@@ -443,10 +449,10 @@ class Applier:
                 self._merge_row(spec, e)
 
     def _existing_ids(self, name: str, ids: list[str]) -> list[str]:
-        table = entities()[name].table
         found: list[str] = []
         for part in chunks(list(dict.fromkeys(ids))):
-            found += list(self.conn.execute(select(table.c.id).where(table.c.id.in_(part))).scalars())
+            sql = f'SELECT "id" FROM "{name}" WHERE "id" IN ({", ".join("?" for _ in part)})'
+            found += [r[0] for r in self.conn.exec_driver_sql(sql, tuple(part))]
         return found
 
     def _insert_fresh(self, spec: Entity, entries: list[RowEntry]) -> None:
@@ -476,21 +482,26 @@ class Applier:
                 (clashing if ref in taken else plain).append(e)
                 taken.add(ref)
             if plain:
-                self.conn.execute(spec.table.insert(), [self._decoded_row(spec, e) for e in plain])
+                self.conn.exec_driver_sql(spec.insert_sql(spec.columns), [self._stored_row(spec, e) for e in plain])
             for e in clashing:
                 e.values["ref"] = self._place_ref(e.row_id, e.values.get("ref"), e.version_of("ref")[0])
-                self.conn.execute(spec.table.insert(), [self._decoded_row(spec, e)])
+                self.conn.exec_driver_sql(spec.insert_sql(spec.columns), self._stored_row(spec, e))
         else:
-            self.conn.execute(spec.table.insert(), [self._decoded_row(spec, e) for e in ready])
-        put_rows(self.conn, [
-            dict(entity=spec.name, row_id=e.row_id, case_id=e.case_id, hlc=e.version[0], device=e.version[1],
-                 seq=0, published=True, deleted_hlc=None, deleted_device=None, deleted_seq=None, tomb_bases=None)
-            for e in ready
-        ])
-        put_fields(self.conn, [
-            dict(entity=spec.name, row_id=e.row_id, field=f, hlc=v[0], device=v[1], base=b[0], base_device=b[1], seq=0)
-            for e in ready for f, (v, b) in e.fields.items()
-        ])
+            self.conn.exec_driver_sql(spec.insert_sql(spec.columns), [self._stored_row(spec, e) for e in ready])
+        self.conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_rows (entity, row_id, case_id, hlc, device, seq, published) "
+            "VALUES (?, ?, ?, ?, ?, 0, 1)",
+            [(spec.name, e.row_id, e.case_id, e.version[0], e.version[1]) for e in ready],
+        )
+        overrides = [
+            (spec.name, e.row_id, f, v[0], v[1], b[0], b[1]) for e in ready for f, (v, b) in e.fields.items()
+        ]
+        if overrides:
+            self.conn.exec_driver_sql(
+                "INSERT OR REPLACE INTO sync_field_versions (entity, row_id, field, hlc, device, base, base_device, seq) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+                overrides,
+            )
         self.report.received += len(ready)
         for e in ready:
             if e.case_id:
@@ -498,14 +509,10 @@ class Applier:
             elif spec.name == CASES:
                 self.report.touched_cases.add(e.row_id)
 
-    def _decoded_row(self, spec: Entity, e: RowEntry) -> dict[str, Any]:
-        record = {"id": e.row_id}
-        for column in spec.columns:
-            if column in e.values:
-                record[column] = spec.decode(column, e.values[column])
-            else:  # a field this version of Lotse has and the sender's did not
-                record[column] = _default(spec.table.c[column])
-        return record
+    def _stored_row(self, spec: Entity, e: RowEntry) -> tuple:
+        values = e.values
+        # A field this Lotse has and the sender's did not gets the column's default.
+        return (e.row_id, *[values[c] if c in values else spec.raw_defaults[c] for c in spec.columns])
 
     def _parents_ready(self, spec: Entity, entries: list[RowEntry]) -> dict[str, Any]:
         """Per row: 'ready', 'wait', or the version of the tombstone that took a parent."""
@@ -575,22 +582,20 @@ class Applier:
         now: FieldVersion = current(row, own, name)
         if version == now.version:
             return  # already here
-        table = spec.table
-        held = self.conn.execute(select(table.c[name]).where(table.c.id == row_id)).scalar()
-        held_encoded = spec.encode(name, held)
+        held = self.conn.exec_driver_sql(f'SELECT "{name}" FROM "{spec.name}" WHERE "id" = ?', (row_id,)).scalar()
         wins = version > now.version
         follows = base == now.version  # the sender replaced exactly what we hold
         superseded = version == now.base  # what we hold replaced exactly the incoming one
         if wins:
-            decoded = spec.decode(name, value)
+            stored = value
             if spec.name == CASES and name == "ref":
-                decoded = self._place_ref(row_id, decoded, version)
-            self.conn.execute(update(table).where(table.c.id == row_id).values({name: decoded}))
+                stored = self._place_ref(row_id, value, version)
+            self.conn.exec_driver_sql(f'UPDATE "{spec.name}" SET "{name}" = ? WHERE "id" = ?', (stored, row_id))
             put_field(self.conn, spec.name, row_id, name, version, base, seq=0)
-            if not follows and held_encoded != value:
-                self.conflict("edit", spec, row_id, case_id, name, held_encoded, value, now.version, version, "theirs")
-        elif not superseded and held_encoded != value:
-            self.conflict("edit", spec, row_id, case_id, name, held_encoded, value, now.version, version, "mine")
+            if not follows and held != value:
+                self.conflict("edit", spec, row_id, case_id, name, held, value, now.version, version, "theirs")
+        elif not superseded and held != value:
+            self.conflict("edit", spec, row_id, case_id, name, held, value, now.version, version, "mine")
         if case_id:
             self.report.touched_cases.add(case_id)
         elif spec.name == CASES:
@@ -669,16 +674,3 @@ def next_free_ref(conn, ref: str) -> str:
     while conn.execute(text("SELECT 1 FROM cases WHERE ref = :r"), {"r": f"{ref}-{n}"}).first():
         n += 1
     return f"{ref}-{n}"
-
-
-def _default(column) -> Any:
-    default = column.default
-    if default is None:
-        return None
-    if default.is_callable:
-        try:
-            return default.arg(None)
-        except TypeError:
-            return default.arg()
-    return default.arg
-

@@ -23,6 +23,16 @@ KEEP_CHOICES = ("mine", "theirs", "merged")
 
 
 def _as_dict(row, refs: dict[str, str]) -> dict[str, Any]:
+    spec = entities().get(row.entity)
+
+    def shown(raw: Any) -> Any:
+        if spec is None or row.field not in spec.columns:
+            return raw
+        try:
+            return spec.present(row.field, raw)
+        except (ValueError, TypeError):
+            return raw
+
     return {
         "id": row.id,
         "kind": row.kind,
@@ -31,8 +41,8 @@ def _as_dict(row, refs: dict[str, str]) -> dict[str, Any]:
         "entity": row.entity,
         "row_id": row.row_id,
         "field": row.field,
-        "mine": row.mine,
-        "theirs": row.theirs,
+        "mine": shown(row.mine),
+        "theirs": shown(row.theirs),
         "winner": row.winner,
         "detected_at": row.detected_at.isoformat(timespec="seconds"),
         "resolved_at": row.resolved_at.isoformat(timespec="seconds") if row.resolved_at else None,
@@ -94,12 +104,14 @@ def resolve_conflict(session: Session, conflict_id: int, keep: str, merged_text:
     if row.kind != "edit" or not exists:
         _close(conn, [row], "acknowledged")
         return {"id": conflict_id, "resolution": "acknowledged", "field": row.field}
-    value = {"mine": row.mine, "theirs": row.theirs, "merged": merged_text}[keep]
-    try:
-        decoded = spec.decode(row.field, value)
-    except (ValueError, TypeError) as exc:
-        raise ValidationError(f"The merged value does not fit the field {row.field} ({exc}).") from exc
-    write_local_change(session, row.entity, row.row_id, row.field, decoded)
+    if keep == "merged":
+        try:
+            value = spec.parse(row.field, merged_text or "")
+        except (ValueError, TypeError) as exc:
+            raise ValidationError(f"The merged value does not fit the field {row.field} ({exc}).") from exc
+    else:
+        value = row.mine if keep == "mine" else row.theirs
+    write_local_change(session, row.entity, row.row_id, row.field, value)
     # Every open conflict on this field is settled by the new value.
     siblings = conn.execute(
         select(sync_conflicts).where(
@@ -114,13 +126,12 @@ def resolve_conflict(session: Session, conflict_id: int, keep: str, merged_text:
     return {"id": conflict_id, "resolution": keep, "field": row.field}
 
 
-def write_local_change(session: Session, name: str, row_id: str, field: str, value: Any) -> None:
-    """Set a field and record it as a new local change even if the value is unchanged."""
+def write_local_change(session: Session, name: str, row_id: str, field: str, stored: Any) -> None:
+    """Set a field (storage form) and record it as a new local change, even if the value is unchanged."""
     from app.storage.sync.capture import Recorder
 
     conn = session.connection()
-    table = entities()[name].table
-    conn.execute(update(table).where(table.c.id == row_id).values({field: value}))
+    conn.exec_driver_sql(f'UPDATE "{name}" SET "{field}" = ? WHERE "id" = ?', (stored, row_id))
     Recorder(conn, session).updated(name, [(row_id, [field])])
 
 

@@ -7,23 +7,29 @@ persons, by the case that refers to them. ``agencies`` is team-wide. A UUID
 table that fits none of these (a local report table, say) stays on the device:
 not syncing something is the safe mistake, leaking it is not.
 
-Values travel as JSON: dates and times as ISO text, bytes as base64.
+Values travel in their SQLite storage form, which is JSON-safe and what every
+device's SQLAlchemy writes alike: dates as ISO text (``2026-03-01``, times as
+``2026-03-01 09:30:00.000000``), booleans as 0/1, JSON columns as their JSON
+text. Copying them unconverted keeps a 40,000-row initial sync fast;
+``from_raw``/``to_raw``/``present`` convert where a person or a service
+looks at them.
 """
 
 from __future__ import annotations
 
-import base64
+import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, LargeBinary, String, Table, Text
+from sqlalchemy import Date, DateTime, String, Table, Text
+from sqlalchemy.dialects import sqlite
 
 import app.models  # noqa: F401  (registers every model on the metadata)
 from app.models.base import Base, UuidPrimaryKey
 
+_DIALECT = sqlite.dialect()
 TEAM_WIDE = frozenset({"agencies"})
 CASES = "cases"
 PERSONS = "persons"
@@ -38,36 +44,82 @@ class Entity:
     columns: tuple[str, ...]  # every column but the primary key, in table order
     case_sql: str  # SQL giving the row's case id for alias ``t``
     text_fields: frozenset[str]
-    encoders: dict[str, Callable[[Any], Any]]
-    decoders: dict[str, Callable[[Any], Any]]
     parents: tuple[tuple[str, str, bool], ...]  # (column, parent table, nullable)
+    _to_raw: dict[str, Callable[[Any], Any]]
+    _from_raw: dict[str, Callable[[Any], Any]]
+    raw_defaults: dict[str, Any]
 
     @property
     def team_wide(self) -> bool:
         return self.name in TEAM_WIDE
 
-    def encode(self, field: str, value: Any) -> Any:
-        return None if value is None else self.encoders[field](value)
+    @property
+    def select_sql(self) -> str:
+        """``SELECT id, <columns> FROM <table>`` in storage form (ids appended by the caller)."""
+        return f'SELECT "id", {", ".join(_quote(c) for c in self.columns)} FROM "{self.name}"'
 
-    def decode(self, field: str, value: Any) -> Any:
-        return None if value is None else self.decoders[field](value)
+    def insert_sql(self, columns: tuple[str, ...]) -> str:
+        names = ", ".join(_quote(c) for c in ("id", *columns))
+        return f'INSERT INTO "{self.name}" ({names}) VALUES ({", ".join("?" for _ in range(len(columns) + 1))})'
+
+    def to_raw(self, field: str, value: Any) -> Any:
+        """A Python value (a date, a list …) in the form SQLite stores it."""
+        return None if value is None else self._to_raw[field](value)
+
+    def from_raw(self, field: str, raw: Any) -> Any:
+        return None if raw is None else self._from_raw[field](raw)
+
+    def present(self, field: str, raw: Any) -> Any:
+        """For people and JSON output: lists as lists, booleans as booleans, dates as ISO text."""
+        value = self.from_raw(field, raw)
+        return value.isoformat() if isinstance(value, _dt.date) else value
+
+    def parse(self, field: str, text: str) -> Any:
+        """What a person typed (a merged text, a date) as a stored value; ValueError if it does not fit."""
+        kind = self.table.c[field].type
+        if isinstance(kind, DateTime):
+            return self.to_raw(field, _dt.datetime.fromisoformat(text))
+        if isinstance(kind, Date):
+            return self.to_raw(field, _dt.date.fromisoformat(text))
+        python_type = getattr(kind, "python_type", str)
+        if python_type in (int, float):
+            return python_type(text)
+        if python_type is bool:
+            return int(text.strip().lower() in ("1", "true", "yes"))
+        if python_type in (list, dict):
+            import json
+
+            return self.to_raw(field, json.loads(text))
+        return text
+
+
+def _quote(column: str) -> str:
+    return f'"{column}"'
 
 
 def _identity(value: Any) -> Any:
     return value
 
 
-def _codec(column) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
-    kind = column.type
-    if isinstance(kind, DateTime):
-        return (lambda v: v.isoformat()), datetime.fromisoformat
-    if isinstance(kind, Date):
-        return (lambda v: v.isoformat()), date.fromisoformat
-    if isinstance(kind, LargeBinary):
-        return (lambda v: base64.b64encode(bytes(v)).decode("ascii")), base64.b64decode
-    if isinstance(kind, JSON):
-        return _identity, _identity
-    return _identity, _identity
+def _raw_codec(column) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    to_raw = column.type.bind_processor(_DIALECT) or _identity
+    from_raw = column.type.result_processor(_DIALECT, None) or _identity
+    return to_raw, from_raw
+
+
+def _raw_default(column) -> Any:
+    """The stored form of a column's Python-side default (a field an older sender lacks)."""
+    default = column.default
+    if default is None:
+        return None
+    if default.is_callable:
+        try:
+            value = default.arg(None)
+        except TypeError:
+            value = default.arg()
+    else:
+        value = default.arg
+    return None if value is None else _raw_codec(column)[0](value)
 
 
 def _is_text(column) -> bool:
@@ -126,7 +178,7 @@ def entities() -> dict[str, Entity]:
         if case_sql is None:
             continue
         columns = tuple(c.name for c in table.c if not c.primary_key)
-        codecs = {c.name: _codec(c) for c in table.c if not c.primary_key}
+        codecs = {c.name: _raw_codec(c) for c in table.c if not c.primary_key}
         parents = tuple(
             (c.name, fk.column.table.name, bool(c.nullable))
             for c in table.c
@@ -139,9 +191,10 @@ def entities() -> dict[str, Entity]:
             columns=columns,
             case_sql=case_sql,
             text_fields=frozenset(c.name for c in table.c if _is_text(c)),
-            encoders={k: v[0] for k, v in codecs.items()},
-            decoders={k: v[1] for k, v in codecs.items()},
             parents=parents,
+            _to_raw={k: v[0] for k, v in codecs.items()},
+            _from_raw={k: v[1] for k, v in codecs.items()},
+            raw_defaults={c.name: _raw_default(c) for c in table.c if not c.primary_key},
         )
     return result
 
@@ -166,16 +219,13 @@ def _order() -> dict[str, int]:
 
 def case_ids(conn, name: str, row_ids: list[str]) -> dict[str, str | None]:
     """The case each existing row belongs to (None: team-wide, or not attached to a case yet)."""
-    from sqlalchemy import text
-
     spec = entities()[name]
     found: dict[str, str | None] = {}
-    ids = list(row_ids)
+    ids = list(dict.fromkeys(row_ids))
     for start in range(0, len(ids), 400):
         part = ids[start : start + 400]
-        marks = ", ".join(f":p{i}" for i in range(len(part)))
-        query = text(f"SELECT t0.id, {spec.case_sql} FROM {name} t0 WHERE t0.id IN ({marks})")
-        for row_id, case_id in conn.execute(query, {f"p{i}": v for i, v in enumerate(part)}):
+        sql = f"SELECT t0.id, {spec.case_sql} FROM {name} t0 WHERE t0.id IN ({', '.join('?' for _ in part)})"
+        for row_id, case_id in conn.exec_driver_sql(sql, tuple(part)):
             found[row_id] = case_id
     return found
 
@@ -202,3 +252,29 @@ def cascade_children(conn, name: str, row_ids: list[str]) -> list[tuple[str, str
                 found += [(child.name, i) for i in child_ids]
                 frontier.append((child.name, child_ids))
     return found
+
+
+def read_raw(conn, name: str, row_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Existing rows by id, every column in storage form (no type conversion: fast)."""
+    spec = entities()[name]
+    ids = list(dict.fromkeys(row_ids))
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 400):
+        part = ids[start : start + 400]
+        sql = spec.select_sql + f' WHERE "id" IN ({", ".join("?" for _ in part)})'
+        for row in conn.exec_driver_sql(sql, tuple(part)):
+            found[row[0]] = dict(zip(spec.columns, row[1:], strict=True))
+    return found
+
+
+def owners(conn, name: str, values: dict[str, dict[str, Any]]) -> dict[str, str | None]:
+    """The case of each row in ``values`` (read with ``read_raw``): from its own columns
+    where it has a ``case_id``, by query where the case is further away."""
+    spec = entities()[name]
+    if spec.team_wide:
+        return dict.fromkeys(values)
+    if name == CASES:
+        return {row_id: row_id for row_id in values}
+    if "case_id" in spec.columns:
+        return {row_id: row["case_id"] for row_id, row in values.items()}
+    return case_ids(conn, name, list(values))

@@ -2,23 +2,25 @@
 
 A segment carries, for the local segment number it is written for:
 
-* ``rows``: rows new to the team, whole, with the version of each field;
+* ``rows``: rows new to the team, whole, with the version of each field
+  (values listed in the order of ``columns[entity]``);
 * ``fields``: changed fields of rows the team has, each with the version it
   replaced (``base``), which is how receivers tell a concurrent edit from a
   later one;
 * ``tombs``: deleted rows, with the versions of their text fields the
   deleter saw;
-* ``erasures``: cases erased under the retention rules;
+* ``erasures``: cases erased under the retention rules (a hash of the case id);
 * ``resolved``: conflicts resolved here, so they close everywhere.
 
 Rows of a case that is not shared stay behind: their versions move on to
 the next segment number, so they go out the day the case is shared. Values
-are read from the rows at the moment of writing; dates as ISO text.
+are read from the rows at the moment of writing, in storage form.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,9 +28,9 @@ from typing import Any
 from sqlalchemy import Connection, select, text, update
 
 from app.storage.sync import state
-from app.storage.sync.entities import CASES, case_ids, entities
+from app.storage.sync.entities import CASES, entities, owners, read_raw
 from app.storage.sync.schema import sync_erasures, sync_field_versions, sync_pending, sync_rows
-from app.storage.sync.versions import chunks
+from app.storage.sync.versions import chunks, forget_rows
 
 SEGMENT_FORMAT = "lotse-segment"
 SNAPSHOT_FORMAT = "lotse-snapshot"
@@ -64,7 +66,7 @@ class Outgoing:
     pending: list[dict] = field(default_factory=list)
     blobs: dict[str, str] = field(default_factory=dict)  # document id -> sha256 of its bytes
     erased_blobs: dict[str, list[str]] = field(default_factory=dict)  # erased case key -> blob file names
-    published: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    reexported: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     carried_rows: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     carried_fields: list[tuple[str, str, str]] = field(default_factory=list)
     forgotten: list[tuple[str, str]] = field(default_factory=list)
@@ -76,6 +78,7 @@ class Outgoing:
         return self.change_count() == 0
 
     def document(self, fmt: str, team_id: str, device: str, seq: int, **extra: Any) -> dict[str, Any]:
+        present = {entry[0] for entry in self.rows}
         return {
             "format": fmt,
             "version": DOC_VERSION,
@@ -83,6 +86,7 @@ class Outgoing:
             "device": device,
             "seq": seq,
             "devices": self.devices.names,
+            "columns": {name: list(entities()[name].columns) for name in sorted(present)},
             "rows": self.rows,
             "fields": self.fields,
             "tombs": self.tombs,
@@ -94,7 +98,7 @@ class Outgoing:
         }
 
 
-# --- privacy -----------------------------------------------------------------------
+# --- helpers ---------------------------------------------------------------------------
 
 
 def shared_cases(conn: Connection, candidates: set[str]) -> set[str]:
@@ -104,23 +108,6 @@ def shared_cases(conn: Connection, candidates: set[str]) -> set[str]:
         query = select(table.c.id).where(table.c.id.in_(part), table.c.shared.is_(True))
         found |= set(conn.execute(query).scalars())
     return found
-
-
-# --- values ------------------------------------------------------------------------
-
-
-def read_rows(conn: Connection, name: str, row_ids: list[str]) -> dict[str, dict]:
-    table = entities()[name].table
-    found = {}
-    for part in chunks(list(row_ids)):
-        for row in conn.execute(select(table).where(table.c.id.in_(part))).mappings():
-            found[row["id"]] = row
-    return found
-
-
-def encode_row(name: str, row) -> dict[str, Any]:
-    spec = entities()[name]
-    return {column: spec.encode(column, row[column]) for column in spec.columns}
 
 
 def content_hashes(conn: Connection, document_ids: list[str]) -> dict[str, str]:
@@ -139,19 +126,34 @@ def _overrides(conn: Connection, name: str, row_ids: list[str]) -> dict[str, lis
         query = select(sync_field_versions).where(
             sync_field_versions.c.entity == name, sync_field_versions.c.row_id.in_(part)
         )
-        found_rows = conn.execute(query).all()
-        for r in found_rows:
+        for r in conn.execute(query):
             found[r.row_id].append(r)
     return found
 
 
-def _row_entry(devices: DeviceIndex, name: str, row_id: str, case_id, version, values, overrides) -> list:
+def _pending_overrides(conn: Connection, name: str, device: str, seq: int) -> dict[str, list]:
+    """Field versions of the rows that go out whole with local segment ``seq`` (one query)."""
+    query = (
+        select(sync_field_versions)
+        .join(
+            sync_rows,
+            (sync_rows.c.entity == sync_field_versions.c.entity) & (sync_rows.c.row_id == sync_field_versions.c.row_id),
+        )
+        .where(sync_rows.c.entity == name, sync_rows.c.device == device, sync_rows.c.seq == seq, sync_rows.c.seq > 0)
+    )
+    found: dict[str, list] = defaultdict(list)
+    for r in conn.execute(query):
+        found[r.row_id].append(r)
+    return found
+
+
+def _row_entry(devices: DeviceIndex, name: str, row_id: str, case_id, version, values: dict, overrides) -> list:
     spec = entities()[name]
     per_field = {}
     for r in overrides:
         if r.field in spec.columns:
             per_field[r.field] = devices.version(r.hlc, r.device) + devices.version(r.base, r.base_device)
-    return [name, row_id, case_id, *devices.version(*version), values, per_field]
+    return [name, row_id, case_id, *devices.version(*version), [values[c] for c in spec.columns], per_field]
 
 
 # --- one local segment ---------------------------------------------------------------
@@ -161,15 +163,19 @@ def gather_pending(conn: Connection, device: str, seq: int) -> Outgoing:
     """The changes of local segment ``seq``, and the private ones that must wait."""
     out = Outgoing()
     spec_of = entities()
-    new_rows: dict[str, dict[str, Any]] = defaultdict(dict)  # entity -> row_id -> sync_rows record
-    for r in conn.execute(
-        select(sync_rows).where(sync_rows.c.device == device, sync_rows.c.seq == seq, sync_rows.c.deleted_hlc.is_(None))
+    new_rows: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)  # entity -> row_id -> version
+    for entity, row_id, hlc_value, owner_device in conn.exec_driver_sql(
+        "SELECT entity, row_id, hlc, device FROM sync_rows "
+        "WHERE device = ? AND seq = ? AND seq > 0 AND deleted_hlc IS NULL",
+        (device, seq),
     ):
-        if r.entity in spec_of:
-            new_rows[r.entity][r.row_id] = r
+        if entity in spec_of:
+            new_rows[entity][row_id] = (hlc_value, owner_device)
     changed: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for r in conn.execute(
-        select(sync_field_versions).where(sync_field_versions.c.device == device, sync_field_versions.c.seq == seq)
+        select(sync_field_versions).where(
+            sync_field_versions.c.device == device, sync_field_versions.c.seq == seq, sync_field_versions.c.seq > 0
+        )
     ):
         if r.entity in spec_of and r.row_id not in new_rows[r.entity]:
             changed[r.entity][r.row_id].append(r)
@@ -177,12 +183,13 @@ def gather_pending(conn: Connection, device: str, seq: int) -> Outgoing:
     reexport_all = bool(state.get(conn, state.REEXPORT_ALL, False))
     reexport = set(state.get(conn, state.REEXPORT_CASES, []))
 
-    # Which case each candidate belongs to now, and which of those cases are shared.
+    values: dict[str, dict[str, dict]] = {}
     owner: dict[tuple[str, str], str | None] = {}
     for name in spec_of:
         ids = list(new_rows[name]) + list(changed[name])
         if ids:
-            for row_id, case_id in case_ids(conn, name, ids).items():
+            values[name] = read_raw(conn, name, ids)
+            for row_id, case_id in owners(conn, name, values[name]).items():
                 owner[(name, row_id)] = case_id
     shared = shared_cases(conn, {c for c in owner.values() if c} | reexport)
 
@@ -193,11 +200,10 @@ def gather_pending(conn: Connection, device: str, seq: int) -> Outgoing:
     for name, records in new_rows.items():
         if not records:
             continue
-        ids = list(records)
-        values = read_rows(conn, name, ids)
-        overrides = _overrides(conn, name, ids)
-        for row_id, record in records.items():
-            if row_id not in values:
+        overrides = _pending_overrides(conn, name, device, seq)
+        for row_id, version in records.items():
+            row = values[name].get(row_id)
+            if row is None:
                 out.forgotten.append((name, row_id))  # removed behind the ORM's back
                 continue
             case_id = owner.get((name, row_id))
@@ -205,36 +211,36 @@ def gather_pending(conn: Connection, device: str, seq: int) -> Outgoing:
                 out.carried_rows[name].append(row_id)
                 continue
             out.rows.append(
-                _row_entry(out.devices, name, row_id, case_id, (record.hlc, record.device),
-                           encode_row(name, values[row_id]), overrides.get(row_id, []))
+                _row_entry(out.devices, name, row_id, case_id, version, row, overrides.get(row_id, []))
             )
-            out.published[name].append(row_id)
             if name == "documents":
                 document_ids.append(row_id)
     for name, rows in changed.items():
         if not rows:
             continue
-        values = read_rows(conn, name, list(rows))
         spec = spec_of[name]
         for row_id, versions in rows.items():
-            case_id = owner.get((name, row_id))
-            if row_id not in values:
+            row = values[name].get(row_id)
+            if row is None:
                 continue
+            case_id = owner.get((name, row_id))
             if not exportable(name, case_id):
                 out.carried_fields += [(name, row_id, v.field) for v in versions]
                 continue
             for v in versions:
-                if v.field not in spec.columns:
-                    continue
-                value = spec.encode(v.field, values[row_id][v.field])
-                out.fields.append(
-                    [name, row_id, case_id, v.field, value, *out.devices.version(v.hlc, v.device),
-                     *out.devices.version(v.base, v.base_device)]
-                )
+                if v.field in spec.columns:
+                    out.fields.append(
+                        [name, row_id, case_id, v.field, row[v.field], *out.devices.version(v.hlc, v.device),
+                         *out.devices.version(v.base, v.base_device)]
+                    )
             if name == "documents":
                 document_ids.append(row_id)
 
-    for r in conn.execute(select(sync_rows).where(sync_rows.c.deleted_device == device, sync_rows.c.deleted_seq == seq)):
+    for r in conn.execute(
+        select(sync_rows).where(
+            sync_rows.c.deleted_device == device, sync_rows.c.deleted_seq == seq, sync_rows.c.deleted_hlc.is_not(None)
+        )
+    ):
         bases = {f: out.devices.version(*v) for f, v in (r.tomb_bases or {}).items()}
         out.tombs.append([r.entity, r.row_id, r.case_id, *out.devices.version(r.deleted_hlc, r.deleted_device), bases])
 
@@ -248,21 +254,15 @@ def gather_pending(conn: Connection, device: str, seq: int) -> Outgoing:
         already = {(e[0], e[1]) for e in out.rows}
         full = gather_full(conn, None if reexport_all else reexport, devices=out.devices, skip=already)
         out.rows += full.rows
-        for name, ids in full.published.items():
-            out.published[name] += ids
+        out.reexported = full.published
         document_ids += full.document_ids
 
     out.blobs = content_hashes(conn, document_ids)
     return out
 
 
-def commit_sent(conn: Connection, out: Outgoing, seq: int) -> None:
-    """After sealing segment ``seq``: mark what went out, move what waits, clear the outboxes."""
-    for name, ids in out.published.items():
-        for part in chunks(ids):
-            conn.execute(
-                update(sync_rows).where(sync_rows.c.entity == name, sync_rows.c.row_id.in_(part)).values(published=True)
-            )
+def commit_sent(conn: Connection, out: Outgoing, device: str, seq: int) -> None:
+    """After sealing segment ``seq``: move what waits, mark what went out, clear the outboxes."""
     for name, ids in out.carried_rows.items():
         for part in chunks(ids):
             conn.execute(
@@ -279,9 +279,18 @@ def commit_sent(conn: Connection, out: Outgoing, seq: int) -> None:
             .values(seq=seq + 1)
         )
     if out.forgotten:
-        from app.storage.sync.versions import forget_rows
-
         forget_rows(conn, out.forgotten)
+    # Everything still numbered ``seq`` went out now.
+    conn.execute(
+        update(sync_rows)
+        .where(sync_rows.c.device == device, sync_rows.c.seq == seq, sync_rows.c.seq > 0, sync_rows.c.published.is_(False))
+        .values(published=True)
+    )
+    for name, ids in out.reexported.items():
+        for part in chunks(ids):
+            conn.execute(
+                update(sync_rows).where(sync_rows.c.entity == name, sync_rows.c.row_id.in_(part)).values(published=True)
+            )
     state.put(conn, RESOLVED_OUTBOX, [])
     state.drop(conn, state.REEXPORT_CASES)
     state.drop(conn, state.REEXPORT_ALL)
@@ -302,42 +311,48 @@ def gather_full(
     case_filter: set[str] | None,
     *,
     devices: DeviceIndex,
-    skip: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+    skip: set[tuple[str, str]] | None = None,
 ) -> FullState:
     """Every shared row (of ``case_filter`` only, if given), whole, with its versions."""
     result = FullState([], defaultdict(list), [])
-    shared_all = None
+    skip = skip or set()
+    table = entities()[CASES].table
+    if case_filter is None:
+        wanted = set(conn.execute(select(table.c.id).where(table.c.shared.is_(True))).scalars())
+    else:
+        wanted = shared_cases(conn, set(case_filter))
     for name, spec in entities().items():
         if case_filter is not None and spec.team_wide:
             continue
-        query = text(
-            f"SELECT t0.id AS row_id, {spec.case_sql} AS case_id, r.hlc AS hlc, r.device AS device "
-            f"FROM {name} t0 JOIN sync_rows r ON r.entity = :entity AND r.row_id = t0.id"
-        )
-        owners = [(row.row_id, row.case_id, row.hlc, row.device) for row in conn.execute(query, {"entity": name})]
-        if not spec.team_wide:
-            if case_filter is not None:
-                wanted = shared_cases(conn, set(case_filter))
-            else:
-                if shared_all is None:
-                    table = entities()[CASES].table
-                    shared_all = set(conn.execute(select(table.c.id).where(table.c.shared.is_(True))).scalars())
-                wanted = shared_all
-            owners = [o for o in owners if o[1] in wanted]
-        owners = [o for o in owners if (name, o[0]) not in skip]
-        if not owners:
+        versions = {
+            r.row_id: (r.hlc, r.device)
+            for r in conn.execute(
+                select(sync_rows.c.row_id, sync_rows.c.hlc, sync_rows.c.device).where(
+                    sync_rows.c.entity == name, sync_rows.c.deleted_hlc.is_(None)
+                )
+            )
+        }
+        if case_filter is None:
+            rows = read_raw(conn, name, list(versions))
+        else:
+            query = text(f"SELECT t0.id FROM {name} t0 WHERE {spec.case_sql} IN (SELECT value FROM json_each(:ids))")
+            ids = list(conn.execute(query, {"ids": json.dumps(sorted(wanted))}).scalars())
+            rows = read_raw(conn, name, [i for i in ids if i in versions])
+        cases = owners(conn, name, rows)
+        chosen = [
+            row_id for row_id in rows
+            if (name, row_id) not in skip and (spec.team_wide or cases.get(row_id) in wanted)
+        ]
+        if not chosen:
             continue
-        ids = [o[0] for o in owners]
-        values = read_rows(conn, name, ids)
-        overrides = _overrides(conn, name, ids)
-        for row_id, case_id, hlc_value, device in owners:
+        overrides = _overrides(conn, name, chosen)
+        for row_id in chosen:
             result.rows.append(
-                _row_entry(devices, name, row_id, case_id, (hlc_value, device),
-                           encode_row(name, values[row_id]), overrides.get(row_id, []))
+                _row_entry(devices, name, row_id, cases.get(row_id), versions[row_id], rows[row_id], overrides.get(row_id, []))
             )
             result.published[name].append(row_id)
         if name == "documents":
-            result.document_ids += ids
+            result.document_ids += chosen
     return result
 
 

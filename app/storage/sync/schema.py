@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 from app.models.base import Base
@@ -69,8 +70,10 @@ sync_rows = Table(
     # {field: hlc of the version the deleter saw}: tells a concurrent edit from a stale one.
     Column("tomb_bases", JSON, nullable=True),
     Index("ix_sync_rows_case_id", "case_id"),
-    Index("ix_sync_rows_device_seq", "device", "seq"),
-    Index("ix_sync_rows_deleted", "deleted_device", "deleted_seq"),
+    # Partial: only own versions (seq > 0) and tombstones are looked up this way,
+    # so the tens of thousands of rows a first sync receives cost no entries here.
+    Index("ix_sync_rows_device_seq", "device", "seq", sqlite_where=text("seq > 0")),
+    Index("ix_sync_rows_deleted", "deleted_device", "deleted_seq", sqlite_where=text("deleted_hlc IS NOT NULL")),
 )
 
 # Per-field versions for fields changed after the row was inserted. ``base`` is
@@ -87,7 +90,7 @@ sync_field_versions = Table(
     Column("base", BigInteger, nullable=False, default=0),
     Column("base_device", String(36), nullable=False, default=""),
     Column("seq", Integer, nullable=False, default=0),
-    Index("ix_sync_field_versions_device_seq", "device", "seq"),
+    Index("ix_sync_field_versions_device_seq", "device", "seq", sqlite_where=text("seq > 0")),
 )
 
 # How far this device has applied every other device's segments.

@@ -240,7 +240,7 @@ def _seal(vault, team: Team, *, full_stamp: bool = False) -> list[tuple[int, Out
         unwritten = [(s, gather_pending(conn, vault.device_id, s)) for s in range(written + 1, seq)]
         out = gather_pending(conn, vault.device_id, seq)
         if not out.is_empty():
-            commit_sent(conn, out, seq)
+            commit_sent(conn, out, vault.device_id, seq)
             state.put(conn, state.NEXT_SEQ, seq + 1)
             unwritten.append((seq, out))
     return unwritten
@@ -505,9 +505,9 @@ def sync_status(vault) -> SyncStatus:
         seq = state.pending_seq(conn)
         device = vault.device_id
         pending = (
-            conn.execute(select(func.count()).select_from(sync_rows).where(sync_rows.c.device == device, sync_rows.c.seq == seq, sync_rows.c.deleted_hlc.is_(None))).scalar()
-            + conn.execute(select(func.count()).select_from(sync_field_versions).where(sync_field_versions.c.device == device, sync_field_versions.c.seq == seq)).scalar()
-            + conn.execute(select(func.count()).select_from(sync_rows).where(sync_rows.c.deleted_device == device, sync_rows.c.deleted_seq == seq)).scalar()
+            conn.execute(select(func.count()).select_from(sync_rows).where(sync_rows.c.device == device, sync_rows.c.seq == seq, sync_rows.c.seq > 0, sync_rows.c.deleted_hlc.is_(None))).scalar()
+            + conn.execute(select(func.count()).select_from(sync_field_versions).where(sync_field_versions.c.device == device, sync_field_versions.c.seq == seq, sync_field_versions.c.seq > 0)).scalar()
+            + conn.execute(select(func.count()).select_from(sync_rows).where(sync_rows.c.deleted_device == device, sync_rows.c.deleted_seq == seq, sync_rows.c.deleted_hlc.is_not(None))).scalar()
         )
         open_conflicts = conn.execute(
             select(func.count()).select_from(sync_conflicts).where(sync_conflicts.c.resolved_at.is_(None))

@@ -8,6 +8,7 @@ change replaced where it was made.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, select, tuple_, update
@@ -75,10 +76,14 @@ def _row(record) -> RowVersion:
 
 def row_versions(conn: Connection, entity: str, row_ids: list[str]) -> dict[str, RowVersion]:
     found: dict[str, RowVersion] = {}
-    for part in chunks(list(row_ids)):
-        query = select(sync_rows).where(sync_rows.c.entity == entity, sync_rows.c.row_id.in_(part))
-        for record in conn.execute(query):
-            found[record.row_id] = _row(record)
+    for part in chunks(list(dict.fromkeys(row_ids))):
+        sql = (
+            "SELECT entity, row_id, case_id, hlc, device, seq, published, deleted_hlc, deleted_device, tomb_bases "
+            f"FROM sync_rows WHERE entity = ? AND row_id IN ({', '.join('?' for _ in part)})"
+        )
+        for r in conn.exec_driver_sql(sql, (entity, *part)):
+            bases = json.loads(r[9]) if r[9] else None
+            found[r[1]] = RowVersion(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bases)
     return found
 
 

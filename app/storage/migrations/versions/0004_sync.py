@@ -46,8 +46,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("entity", "row_id", name=op.f("pk_sync_rows")),
     )
     op.create_index("ix_sync_rows_case_id", "sync_rows", ["case_id"])
-    op.create_index("ix_sync_rows_device_seq", "sync_rows", ["device", "seq"])
-    op.create_index("ix_sync_rows_deleted", "sync_rows", ["deleted_device", "deleted_seq"])
+    op.create_index("ix_sync_rows_device_seq", "sync_rows", ["device", "seq"], sqlite_where=sa.text("seq > 0"))
+    op.create_index(
+        "ix_sync_rows_deleted", "sync_rows", ["deleted_device", "deleted_seq"],
+        sqlite_where=sa.text("deleted_hlc IS NOT NULL"),
+    )
     op.create_table(
         "sync_field_versions",
         sa.Column("entity", sa.String(40), nullable=False),
@@ -60,7 +63,9 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("entity", "row_id", "field", name=op.f("pk_sync_field_versions")),
     )
-    op.create_index("ix_sync_field_versions_device_seq", "sync_field_versions", ["device", "seq"])
+    op.create_index(
+        "ix_sync_field_versions_device_seq", "sync_field_versions", ["device", "seq"], sqlite_where=sa.text("seq > 0")
+    )
     op.create_table(
         "sync_peers",
         sa.Column("device_id", sa.String(36), nullable=False),
