@@ -106,6 +106,11 @@ def exists(vault: Vault, model, row_id: str) -> bool:
 
 def run_op(world: World, op: tuple) -> None:
     kind, device = op[0], op[1]
+    if kind == "edit_twice":
+        _kind, first, step, case, field_name, words = op
+        run_op(world, ("edit_case", first, case, field_name, words))
+        run_op(world, ("edit_case", (first + step) % DEVICES, case, field_name, words))
+        return
     vault = world.vaults[device]
     if kind == "sync":
         world.sync(device)
@@ -187,17 +192,24 @@ def lost_knowingly(world: World, write: Write) -> bool:
     return False
 
 
+sync_op = st.tuples(st.just("sync"), st.integers(0, DEVICES - 1))
+edit_case = st.tuples(st.just("edit_case"), st.integers(0, DEVICES - 1), st.integers(0, 9),
+                      st.sampled_from(CASE_FIELDS), st.sampled_from(["Termin", "Notiz", "ملاحظة", "Ausweis"]))
+edit_contact = st.tuples(st.just("edit_contact"), st.integers(0, DEVICES - 1), st.integers(0, 9),
+                         st.sampled_from(["Gespräch", "Telefonat", "زيارة"]))
+# Weighted by repetition: edits and syncs often (concurrent edits of one field are the
+# point), deletions rarely (a deleted case ends the story of everything in it).
 ops = st.one_of(
-    st.tuples(st.just("sync"), st.integers(0, DEVICES - 1)),
-    st.tuples(st.just("sync"), st.integers(0, DEVICES - 1)),
-    st.tuples(st.just("edit_case"), st.integers(0, DEVICES - 1), st.integers(0, 9),
-              st.sampled_from(CASE_FIELDS), st.sampled_from(["Termin", "Notiz", "ملاحظة", "Ausweis"])),
-    st.tuples(st.just("edit_contact"), st.integers(0, DEVICES - 1), st.integers(0, 9),
-              st.sampled_from(["Gespräch", "Telefonat", "زيارة"])),
+    sync_op, sync_op, sync_op,
+    edit_case, edit_case, edit_case,
+    edit_contact, edit_contact,
     st.tuples(st.just("status"), st.integers(0, DEVICES - 1), st.integers(0, 9), st.sampled_from(STATUSES)),
     st.tuples(st.just("add_contact"), st.integers(0, DEVICES - 1), st.integers(0, 9), st.just("Neuer Kontakt")),
     st.tuples(st.just("delete_contact"), st.integers(0, DEVICES - 1), st.integers(0, 9)),
-    st.tuples(st.just("delete_case"), st.integers(0, DEVICES - 1), st.integers(0, 9)),
+    st.tuples(st.just("delete_case"), st.integers(0, DEVICES - 1), st.integers(0, 9)).filter(lambda op: op[2] > 7),
+    # The same field edited on two devices before either syncs.
+    st.tuples(st.just("edit_twice"), st.integers(0, DEVICES - 1), st.integers(1, DEVICES - 1), st.integers(0, 9),
+              st.sampled_from(CASE_FIELDS), st.sampled_from(["Zuerst", "أولا"])),
 )
 
 

@@ -583,3 +583,20 @@ def test_cases_made_with_the_case_services_sync_and_show_their_conflicts(pair):
         assert conflict["field"] == "intake_notes"
         assert {conflict["mine"], conflict["theirs"]} == {"A: Termin beim Jugendamt", "B: Sprachkurs angemeldet"}
     assert dump(a) == dump(b)
+
+
+def test_a_plain_deletion_and_plain_edits_make_no_conflicts_and_status_counts_what_goes_out(pair):
+    a, b = pair
+    keep = add_case(a, notes="stays")
+    gone = add_case(a, notes="goes")
+    add_contact(a, gone, "a note nobody touches")
+    add_case(a, notes="private", shared=False)
+    assert sync_status(a).pending_changes == 5  # two shared cases with persons, one contact
+    settle(a, b)
+    assert sync_status(a).pending_changes == 0
+    set_field(b, Case, keep, "outcome", "edited on B only")
+    delete_case(a, gone)
+    settle(a, b)
+    assert open_conflicts(a) == [] and open_conflicts(b) == []
+    assert get_field(a, Case, keep, "outcome") == "edited on B only"
+    assert set(case_refs(b)) == {keep}  # the private one never went

@@ -23,7 +23,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +57,8 @@ from app.storage.sync.export import (
 )
 from app.storage.sync.schema import (
     sync_conflicts,
-    sync_field_versions,
     sync_peers,
     sync_rejections,
-    sync_rows,
 )
 from app.storage.sync.share import TeamFolder
 from app.storage.sync.team import Team, current_team, require_team
@@ -504,11 +501,7 @@ def sync_status(vault) -> SyncStatus:
         team = current_team(conn)
         seq = state.pending_seq(conn)
         device = vault.device_id
-        pending = (
-            conn.execute(select(func.count()).select_from(sync_rows).where(sync_rows.c.device == device, sync_rows.c.seq == seq, sync_rows.c.seq > 0, sync_rows.c.deleted_hlc.is_(None))).scalar()
-            + conn.execute(select(func.count()).select_from(sync_field_versions).where(sync_field_versions.c.device == device, sync_field_versions.c.seq == seq, sync_field_versions.c.seq > 0)).scalar()
-            + conn.execute(select(func.count()).select_from(sync_rows).where(sync_rows.c.deleted_device == device, sync_rows.c.deleted_seq == seq, sync_rows.c.deleted_hlc.is_not(None))).scalar()
-        )
+        pending = _pending_count(conn, device, seq)
         open_conflicts = conn.execute(
             select(func.count()).select_from(sync_conflicts).where(sync_conflicts.c.resolved_at.is_(None))
         ).scalar()
@@ -528,9 +521,26 @@ def sync_status(vault) -> SyncStatus:
     )
 
 
-def last_sync_time(vault) -> datetime | None:
-    status = sync_status(vault)
-    return datetime.fromisoformat(status.last_sync_at) if status.last_sync_at else None
+def _pending_count(conn: Connection, device: str, seq: int) -> int:
+    """Local changes the next sync will send (those of private cases wait and are not counted)."""
+    team_wide = ", ".join(f"'{name}'" for name, spec in entities().items() if spec.team_wide)
+    shared = f"(r.entity IN ({team_wide}) OR c.shared = 1)"
+    rows = conn.exec_driver_sql(
+        "SELECT count(*) FROM sync_rows r LEFT JOIN cases c ON c.id = r.case_id "
+        f"WHERE r.device = ? AND r.seq = ? AND r.seq > 0 AND r.deleted_hlc IS NULL AND {shared}",
+        (device, seq),
+    ).scalar()
+    fields = conn.exec_driver_sql(
+        "SELECT count(*) FROM sync_field_versions f JOIN sync_rows r ON r.entity = f.entity AND r.row_id = f.row_id "
+        f"LEFT JOIN cases c ON c.id = r.case_id WHERE f.device = ? AND f.seq = ? AND f.seq > 0 AND {shared}",
+        (device, seq),
+    ).scalar()
+    tombs = conn.exec_driver_sql(
+        "SELECT count(*) FROM sync_rows WHERE deleted_device = ? AND deleted_seq = ? AND deleted_hlc IS NOT NULL",
+        (device, seq),
+    ).scalar()
+    erasures = conn.exec_driver_sql("SELECT count(*) FROM sync_erasures WHERE device = ? AND seq = ?", (device, seq)).scalar()
+    return int(rows or 0) + int(fields or 0) + int(tombs or 0) + int(erasures or 0)
 
 
 __all__ = ["SyncResult", "SyncStatus", "compact", "sync_now", "sync_status"]
