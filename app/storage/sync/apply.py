@@ -357,7 +357,7 @@ class Applier:
                         self._bury_unknown_child(child_name, child_id, t)
                         doomed[child_name].append(child_id)
                 tombstone(self.conn, name, t.row_id, t.case_id if row is None else row.case_id, t.version,
-                          {f: list(v) for f, v in t.bases.items()}, seq=0, published=True)
+                          {f: list(v) for f, v in t.bases.items()}, seq=0)
                 if name == CASES:
                     self.report.deleted_cases.add(t.row_id)
                 elif t.case_id:
@@ -373,7 +373,7 @@ class Applier:
         values = self._existing(name, [row_id]).get(row_id, {})
         case_id = row.case_id if row else parent.case_id
         self._lost_text(spec, row_id, case_id, values, lambda f: current(row, fields, f).version, parent.version, local=True)
-        tombstone(self.conn, name, row_id, case_id, parent.version, {}, seq=0, published=True)
+        tombstone(self.conn, name, row_id, case_id, parent.version, {}, seq=0)
 
     def _delete_rows(self, doomed: dict[str, list[str]]) -> None:
         from app.services.search import remove_case
@@ -469,7 +469,7 @@ class Applier:
             else:  # a parent is gone for good: so is this row
                 self._lost_text(spec, e.row_id, e.case_id, e.values, lambda f, e=e: e.version_of(f)[0],
                                 verdict, local=False)
-                tombstone(self.conn, spec.name, e.row_id, e.case_id, verdict, {}, seq=0, published=True)
+                tombstone(self.conn, spec.name, e.row_id, e.case_id, verdict, {}, seq=0)
         if not ready:
             return
         if spec.name == CASES:
@@ -489,8 +489,7 @@ class Applier:
         else:
             self.conn.exec_driver_sql(spec.insert_sql(spec.columns), [self._stored_row(spec, e) for e in ready])
         self.conn.exec_driver_sql(
-            "INSERT OR REPLACE INTO sync_rows (entity, row_id, case_id, hlc, device, seq, published) "
-            "VALUES (?, ?, ?, ?, ?, 0, 1)",
+            "INSERT OR REPLACE INTO sync_rows (entity, row_id, case_id, hlc, device, seq) VALUES (?, ?, ?, ?, ?, 0)",
             [(spec.name, e.row_id, e.case_id, e.version[0], e.version[1]) for e in ready],
         )
         overrides = [

@@ -73,12 +73,16 @@ class Recorder:
         self.clock = state.next_clock(conn, self.ctx)
         self.version = (self.clock, self.device)
 
+    def _unsent(self, row) -> bool:
+        """An own row version not in any segment yet: nobody else has the row."""
+        return row.device == self.device and row.seq >= self.seq
+
     # --- inserts -----------------------------------------------------------------
 
     def inserted(self, name: str, row_ids: list[str]) -> None:
         cases = case_ids(self.conn, name, row_ids)
         for row_id in row_ids:
-            put_row(self.conn, name, row_id, cases.get(row_id), self.version, seq=self.seq, published=False)
+            put_row(self.conn, name, row_id, cases.get(row_id), self.version, seq=self.seq)
         drop_fields(self.conn, name, row_ids)
         if name == CASES:
             self._follow_persons(row_ids)
@@ -96,10 +100,10 @@ class Recorder:
             row = rows.get(row_id)
             if row is not None and row.deleted:
                 continue
-            if row is None or (row.device == self.device and not row.published):
+            if row is None or self._unsent(row):
                 # Nobody else has this row yet (or it predates sync): it goes out whole.
                 case_id = case_ids(self.conn, name, [row_id]).get(row_id)
-                put_row(self.conn, name, row_id, case_id, self.version, seq=self.seq, published=False)
+                put_row(self.conn, name, row_id, case_id, self.version, seq=self.seq)
                 continue
             own = fields.get(row_id, {})
             for field in changed:
@@ -167,11 +171,11 @@ class Recorder:
                 row = rows.get(row_id)
                 if row is None or row.deleted:
                     continue  # older than sync (never left this vault), or gone already
-                if not row.published:
+                if self._unsent(row):
                     forget.append((name, row_id))
                     continue
                 bases = {f: list(current(row, fields.get(row_id), f).version) for f in spec.text_fields}
-                tombstone(self.conn, name, row_id, row.case_id, self.version, bases, seq=self.seq, published=True)
+                tombstone(self.conn, name, row_id, row.case_id, self.version, bases, seq=self.seq)
             forget_rows(self.conn, forget)
 
 

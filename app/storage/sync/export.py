@@ -66,7 +66,6 @@ class Outgoing:
     pending: list[dict] = field(default_factory=list)
     blobs: dict[str, str] = field(default_factory=dict)  # document id -> sha256 of its bytes
     erased_blobs: dict[str, list[str]] = field(default_factory=dict)  # erased case key -> blob file names
-    reexported: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     carried_rows: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     carried_fields: list[tuple[str, str, str]] = field(default_factory=list)
     forgotten: list[tuple[str, str]] = field(default_factory=list)
@@ -254,7 +253,6 @@ def gather_pending(conn: Connection, device: str, seq: int) -> Outgoing:
         already = {(e[0], e[1]) for e in out.rows}
         full = gather_full(conn, None if reexport_all else reexport, devices=out.devices, skip=already)
         out.rows += full.rows
-        out.reexported = full.published
         document_ids += full.document_ids
 
     out.blobs = content_hashes(conn, document_ids)
@@ -262,7 +260,7 @@ def gather_pending(conn: Connection, device: str, seq: int) -> Outgoing:
 
 
 def commit_sent(conn: Connection, out: Outgoing, device: str, seq: int) -> None:
-    """After sealing segment ``seq``: move what waits, mark what went out, clear the outboxes."""
+    """After sealing segment ``seq``: move what waits on to the next number, clear the outboxes."""
     for name, ids in out.carried_rows.items():
         for part in chunks(ids):
             conn.execute(
@@ -280,17 +278,7 @@ def commit_sent(conn: Connection, out: Outgoing, device: str, seq: int) -> None:
         )
     if out.forgotten:
         forget_rows(conn, out.forgotten)
-    # Everything still numbered ``seq`` went out now.
-    conn.execute(
-        update(sync_rows)
-        .where(sync_rows.c.device == device, sync_rows.c.seq == seq, sync_rows.c.seq > 0, sync_rows.c.published.is_(False))
-        .values(published=True)
-    )
-    for name, ids in out.reexported.items():
-        for part in chunks(ids):
-            conn.execute(
-                update(sync_rows).where(sync_rows.c.entity == name, sync_rows.c.row_id.in_(part)).values(published=True)
-            )
+    # What stays numbered ``seq`` went out now: own versions below next_seq are sent ones.
     state.put(conn, RESOLVED_OUTBOX, [])
     state.drop(conn, state.REEXPORT_CASES)
     state.drop(conn, state.REEXPORT_ALL)
@@ -361,7 +349,7 @@ def gather_snapshot(conn: Connection) -> Outgoing:
     out = Outgoing()
     full = gather_full(conn, None, devices=out.devices)
     out.rows = full.rows
-    for r in conn.execute(select(sync_rows).where(sync_rows.c.deleted_hlc.is_not(None), sync_rows.c.published.is_(True))):
+    for r in conn.execute(select(sync_rows).where(sync_rows.c.deleted_hlc.is_not(None))):
         bases = {f: out.devices.version(*v) for f, v in (r.tomb_bases or {}).items()}
         out.tombs.append([r.entity, r.row_id, r.case_id, *out.devices.version(r.deleted_hlc, r.deleted_device), bases])
     for r in conn.execute(select(sync_erasures)):

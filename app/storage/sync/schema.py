@@ -14,7 +14,6 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
-    Boolean,
     Column,
     DateTime,
     Index,
@@ -53,7 +52,9 @@ sync_team = Table(
 # One row per syncable row ever seen: the version of its insert (which is the
 # version of every field without its own entry in sync_field_versions), the
 # case it belongs to, and its tombstone once deleted. ``seq`` is the local
-# segment the version goes out in (own versions only; 0 for received ones).
+# segment the version goes out in (own versions only; 0 for received ones): an
+# own version with ``seq`` below ``next_seq`` has gone out, one at or above it
+# has not (yet: private cases keep theirs moving up).
 sync_rows = Table(
     "sync_rows",
     metadata,
@@ -63,7 +64,6 @@ sync_rows = Table(
     Column("hlc", BigInteger, nullable=False),
     Column("device", String(36), nullable=False),
     Column("seq", Integer, nullable=False, default=0),
-    Column("published", Boolean, nullable=False, default=False),
     Column("deleted_hlc", BigInteger, nullable=True),
     Column("deleted_device", String(36), nullable=True),
     Column("deleted_seq", Integer, nullable=True),

@@ -80,7 +80,7 @@ def ensure_device(conn: Connection, device: str) -> None:
     unsent = pending_seq(conn)
     conn.execute(
         update(sync_rows)
-        .where(sync_rows.c.device == stored, sync_rows.c.published.is_(False))
+        .where(sync_rows.c.device == stored, sync_rows.c.seq >= unsent)
         .values(device=device, seq=1)
     )
     conn.execute(

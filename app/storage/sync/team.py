@@ -179,7 +179,7 @@ def _enter(vault, team: Team) -> None:
         state.put(conn, state.NEXT_SEQ, start)
         state.put(conn, state.WRITTEN_SEQ, start - 1)
         # The new team has none of this vault's data: all of it is "not yet sent".
-        conn.execute(update(sync_rows).where(sync_rows.c.device == vault.device_id).values(seq=start, published=False))
+        conn.execute(update(sync_rows).where(sync_rows.c.device == vault.device_id).values(seq=start))
         conn.execute(update(sync_field_versions).where(sync_field_versions.c.device == vault.device_id).values(seq=start))
         foreign = conn.execute(select(sync_rows.c.row_id).where(sync_rows.c.device != vault.device_id).limit(1)).first()
         if foreign is not None:

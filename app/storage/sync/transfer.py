@@ -214,8 +214,8 @@ def stamp_unversioned(conn: Connection, device: str, seq: int, clock: Callable[[
         version = version or clock()
         stamped += conn.execute(
             text(
-                "INSERT INTO sync_rows (entity, row_id, case_id, hlc, device, seq, published) "
-                f"SELECT :entity, t0.id, {spec.case_sql}, :hlc, :device, :seq, 0 FROM {name} t0 "
+                "INSERT INTO sync_rows (entity, row_id, case_id, hlc, device, seq) "
+                f"SELECT :entity, t0.id, {spec.case_sql}, :hlc, :device, :seq FROM {name} t0 "
                 "WHERE t0.rowid > :since "
                 "AND NOT EXISTS (SELECT 1 FROM sync_rows r WHERE r.entity = :entity AND r.row_id = t0.id)"
             ),

@@ -28,7 +28,6 @@ class RowVersion:
     hlc: int
     device: str
     seq: int
-    published: bool
     deleted_hlc: int | None
     deleted_device: str | None
     tomb_bases: dict | None
@@ -67,7 +66,6 @@ def _row(record) -> RowVersion:
         record.hlc,
         record.device,
         record.seq,
-        bool(record.published),
         record.deleted_hlc,
         record.deleted_device,
         record.tomb_bases,
@@ -78,12 +76,12 @@ def row_versions(conn: Connection, entity: str, row_ids: list[str]) -> dict[str,
     found: dict[str, RowVersion] = {}
     for part in chunks(list(dict.fromkeys(row_ids))):
         sql = (
-            "SELECT entity, row_id, case_id, hlc, device, seq, published, deleted_hlc, deleted_device, tomb_bases "
+            "SELECT entity, row_id, case_id, hlc, device, seq, deleted_hlc, deleted_device, tomb_bases "
             f"FROM sync_rows WHERE entity = ? AND row_id IN ({', '.join('?' for _ in part)})"
         )
         for r in conn.exec_driver_sql(sql, (entity, *part)):
-            bases = json.loads(r[9]) if r[9] else None
-            found[r[1]] = RowVersion(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], bases)
+            bases = json.loads(r[8]) if r[8] else None
+            found[r[1]] = RowVersion(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bases)
     return found
 
 
@@ -116,11 +114,10 @@ def put_row(
     version: tuple[int, str],
     *,
     seq: int,
-    published: bool,
 ) -> None:
     values = dict(
         entity=entity, row_id=row_id, case_id=case_id, hlc=version[0], device=version[1], seq=seq,
-        published=published, deleted_hlc=None, deleted_device=None, deleted_seq=None, tomb_bases=None,
+        deleted_hlc=None, deleted_device=None, deleted_seq=None, tomb_bases=None,
     )
     stmt = sqlite_insert(sync_rows).values(**values)
     conn.execute(stmt.on_conflict_do_update(index_elements=["entity", "row_id"], set_=values))
@@ -178,7 +175,6 @@ def tombstone(
     bases: dict[str, list],
     *,
     seq: int,
-    published: bool,
 ) -> None:
     """Mark a row deleted for good; its field versions are no longer needed."""
     exists = conn.execute(
@@ -189,13 +185,12 @@ def tombstone(
         conn.execute(
             update(sync_rows)
             .where(sync_rows.c.entity == entity, sync_rows.c.row_id == row_id)
-            .values(published=published or sync_rows.c.published, **values)
+            .values(**values)
         )
     else:
         conn.execute(
             sync_rows.insert().values(
-                entity=entity, row_id=row_id, case_id=case_id, hlc=0, device="", seq=0,
-                published=published, **values,
+                entity=entity, row_id=row_id, case_id=case_id, hlc=0, device="", seq=0, **values,
             )
         )
     drop_fields(conn, entity, [row_id])

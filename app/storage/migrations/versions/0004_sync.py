@@ -38,7 +38,6 @@ def upgrade() -> None:
         sa.Column("hlc", sa.BigInteger(), nullable=False),
         sa.Column("device", sa.String(36), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
-        sa.Column("published", sa.Boolean(), nullable=False),
         sa.Column("deleted_hlc", sa.BigInteger(), nullable=True),
         sa.Column("deleted_device", sa.String(36), nullable=True),
         sa.Column("deleted_seq", sa.Integer(), nullable=True),
