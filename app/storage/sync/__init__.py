@@ -20,8 +20,9 @@ _register()
 from app.storage.sync.conflicts import conflicts_for_case, list_conflicts, resolve_conflict  # noqa: E402
 from app.storage.sync.context import set_clock  # noqa: E402
 from app.storage.sync.erasure import record_erasure  # noqa: E402
+from app.storage.sync.status import SyncStatus, sync_status  # noqa: E402
 from app.storage.sync.team import create_team, join_team, leave_team  # noqa: E402
-from app.storage.sync.transfer import SyncResult, SyncStatus, compact, sync_now, sync_status  # noqa: E402
+from app.storage.sync.transfer import SyncResult, compact, sync_now  # noqa: E402
 
 __all__ = [
     "SyncResult",

@@ -189,7 +189,7 @@ def _enter(vault, team: Team) -> None:
 def leave_team(vault) -> None:
     """Forget the team and its key. The data stays in this vault; the share is not touched
     except for this device's state file, which tells the others not to wait for it."""
-    from app.storage.sync.transfer import write_state_file
+    from app.storage.sync.compaction import write_state_file
 
     with vault.session() as session:
         conn = session.connection()

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, text
+from sqlalchemy import Connection, delete, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.errors import DataError
@@ -35,11 +35,19 @@ from app.storage.sync import state
 from app.storage.sync.apply import Applier, ApplyReport, Batch
 from app.storage.sync.blobs import delete_blob, fetch_blobs, local_content, write_blob
 from app.storage.sync.capture import APPLYING
+from app.storage.sync.compaction import (
+    SNAPSHOT_KEY,
+    STATE_FILE_KEY,
+    best_snapshot,
+    peers,
+    prune_own_segments,
+    state_document,
+    write_snapshot,
+    write_state,
+)
 from app.storage.sync.context import context_for
 from app.storage.sync.crypto import (
     SEGMENT,
-    SNAPSHOT,
-    STATE,
     SealError,
     TeamKeys,
     open_json,
@@ -49,19 +57,16 @@ from app.storage.sync.entities import entities
 from app.storage.sync.erasure import blobs_removed
 from app.storage.sync.export import (
     SEGMENT_FORMAT,
-    SNAPSHOT_FORMAT,
     Outgoing,
     commit_sent,
     gather_pending,
-    gather_snapshot,
 )
 from app.storage.sync.schema import (
-    sync_conflicts,
     sync_peers,
     sync_rejections,
 )
 from app.storage.sync.share import TeamFolder
-from app.storage.sync.team import Team, current_team, require_team
+from app.storage.sync.team import Team, require_team
 
 Progress = Callable[[float, str], None]
 
@@ -90,22 +95,6 @@ class SyncResult:
         }
 
 
-@dataclass
-class SyncStatus:
-    in_team: bool
-    team_id: str | None
-    team_name: str
-    folder: str | None
-    folder_reachable: bool
-    last_sync_at: str | None
-    pending_changes: int
-    unresolved_conflicts: int
-    rejected: list[str]
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
 def _noop(_fraction: float, _message: str) -> None:
     pass
 
@@ -125,7 +114,7 @@ def sync_now(vault, folder: Path | None = None, progress: Progress | None = None
             team = require_team(conn)
             state.ensure_device(conn, vault.device_id)
             pending = state.pending_seq(conn)
-            peers = _peers(conn)
+            applied_before = peers(conn)
         share = team.share(folder)
         keys = team.keys
         report(0.0, "Checking the team folder")
@@ -140,7 +129,7 @@ def sync_now(vault, folder: Path | None = None, progress: Progress | None = None
             result.sent += out.change_count()
 
         report(0.3, "Reading the other devices' changes")
-        batch, applied, result.snapshot_loaded = _collect(vault, share, keys, peers, result)
+        batch, applied, result.snapshot_loaded = _collect(vault, share, keys, applied_before, result)
 
         report(0.5, "Merging")
         with vault.session() as session:
@@ -165,15 +154,15 @@ def sync_now(vault, folder: Path | None = None, progress: Progress | None = None
                 result.bytes_written += write_snapshot(conn, vault.device_id, team, share)
             written = int(state.get(conn, state.WRITTEN_SEQ, 0))
             last_state = state.get(conn, STATE_FILE_KEY)
-            state_document = _state_document(vault.device_id, applied, written, state.get(conn, SNAPSHOT_KEY))
-            if compact or last_state != state_document or not share.state_path(vault.device_id).exists():
-                state.put(conn, STATE_FILE_KEY, state_document)
+            document = state_document(vault.device_id, applied, written, state.get(conn, SNAPSHOT_KEY))
+            if compact or last_state != document or not share.state_path(vault.device_id).exists():
+                state.put(conn, STATE_FILE_KEY, document)
             else:
-                state_document = None
+                document = None
 
         report(0.9, "Tidying up the team folder")
-        if state_document is not None:
-            result.bytes_written += _write_state(share, keys, vault.device_id, state_document)
+        if document is not None:
+            result.bytes_written += write_state(share, keys, vault.device_id, document)
         prune_own_segments(vault.device_id, share, keys)
         result.seconds = time.perf_counter() - started
         report(1.0, "Done")
@@ -274,10 +263,6 @@ def _write_segment(vault, share: TeamFolder, keys: TeamKeys, seq: int, out: Outg
 # --- receiving -------------------------------------------------------------------------
 
 
-def _peers(conn: Connection) -> dict[str, int]:
-    return {r.device_id: r.applied_seq for r in conn.execute(select(sync_peers))}
-
-
 def _store_peers(conn: Connection, applied: dict[str, int]) -> None:
     now = utcnow()
     for device, seq in applied.items():
@@ -286,15 +271,15 @@ def _store_peers(conn: Connection, applied: dict[str, int]) -> None:
         conn.execute(delete(sync_rejections).where(sync_rejections.c.device_id == device, sync_rejections.c.seq <= seq))
 
 
-def _read_segments(vault, share: TeamFolder, keys: TeamKeys, peers: dict[str, int], result: SyncResult):
+def _read_segments(vault, share: TeamFolder, keys: TeamKeys, known: dict[str, int], result: SyncResult):
     """Each other device's next segments, in order, up to the first gap or damaged file."""
     documents: list[dict] = []
-    applied = dict(peers)
+    applied = dict(known)
     gaps: dict[str, int] = {}
     for device in share.devices():
         if device == vault.device_id:
             continue
-        expected = peers.get(device, 0) + 1
+        expected = known.get(device, 0) + 1
         for seq in share.segments(device):
             if seq < expected:
                 continue
@@ -342,22 +327,22 @@ def _record_rejection(vault, device: str, seq: int, message: str) -> None:
         )
 
 
-def _collect(vault, share: TeamFolder, keys: TeamKeys, peers: dict[str, int], result: SyncResult):
+def _collect(vault, share: TeamFolder, keys: TeamKeys, known: dict[str, int], result: SyncResult):
     """Segments to apply, starting from a snapshot when this device is new or segments were pruned."""
     batch = Batch()
-    documents, applied, gaps = _read_segments(vault, share, keys, peers, result)
-    fresh = not peers
+    documents, applied, gaps = _read_segments(vault, share, keys, known, result)
+    fresh = not known
     loaded = False
     if fresh or gaps:
-        snapshot = best_snapshot(share, keys, vault.device_id, result)
+        snapshot = best_snapshot(share, keys, vault.device_id, result.rejected)
         if snapshot is not None:
             covers = {d: int(s) for d, s in snapshot.get("covers", {}).items() if d != vault.device_id}
             helps = fresh or any(covers.get(d, 0) >= gap for d, gap in gaps.items())
-            if helps and any(covers.get(d, 0) > peers.get(d, 0) for d in covers):
+            if helps and any(covers.get(d, 0) > known.get(d, 0) for d in covers):
                 batch.add_document(snapshot)
                 loaded = True
-                peers = {d: max(peers.get(d, 0), covers.get(d, 0)) for d in set(peers) | set(covers)}
-                documents, applied, gaps = _read_segments(vault, share, keys, peers, result)
+                known = {d: max(known.get(d, 0), covers.get(d, 0)) for d in set(known) | set(covers)}
+                documents, applied, gaps = _read_segments(vault, share, keys, known, result)
     for device, expected in gaps.items():
         result.waiting.append(
             f"Segment {expected} of device {device} is not in the team folder yet; its later segments wait."
@@ -373,174 +358,10 @@ def _reindex(session, merged: ApplyReport) -> None:
     index_cases(session, sorted(merged.touched_cases))
 
 
-# --- state files, snapshots, pruning ------------------------------------------------------
-
-
-STATE_FILE_KEY = "state_file"  # what this device's state.bin says now
-SNAPSHOT_KEY = "snapshot"  # this device's newest snapshot: {"seq", "covers"}
-
-
-def _state_document(device: str, applied: dict[str, int], written: int, snapshot, *, left: bool = False) -> dict:
-    """What this device has applied, so others know which of their segments may go.
-    No timestamp in it: an unchanged state is not written again."""
-    return {
-        "format": "lotse-device-state",
-        "version": 1,
-        "device": device,
-        "applied": dict(sorted(applied.items())),
-        "written_seq": written,
-        "snapshot": snapshot,
-        "left": left,
-    }
-
-
-def write_state_file(conn: Connection, device: str, team: Team, share: TeamFolder, *, left: bool = False) -> int:
-    document = _state_document(
-        device, _peers(conn), int(state.get(conn, state.WRITTEN_SEQ, 0)), state.get(conn, SNAPSHOT_KEY), left=left
-    )
-    state.put(conn, STATE_FILE_KEY, document)
-    return _write_state(share, team.keys, device, document)
-
-
-def _write_state(share: TeamFolder, keys: TeamKeys, device: str, document: dict) -> int:
-    sealed = seal_json(keys, STATE, device, "state", document)
-    share.write_own(share.state_path(device), sealed)
-    return len(sealed)
-
-
-def read_state_file(share: TeamFolder, keys: TeamKeys, device: str) -> dict | None:
-    try:
-        raw = share.state_path(device).read_bytes()
-        return open_json(keys, STATE, device, "state", raw)
-    except (OSError, SealError):
-        return None
-
-
-def write_snapshot(conn: Connection, device: str, team: Team, share: TeamFolder) -> int:
-    """The whole shared state as this device has it, and the segments it covers."""
-    keys = team.keys
-    written = int(state.get(conn, state.WRITTEN_SEQ, 0))
-    if written == 0:
-        return 0
-    covers = _peers(conn) | {device: written}
-    out = gather_snapshot(conn)
-    document = out.document(SNAPSHOT_FORMAT, team.team_id, device, written, covers=covers)
-    sealed = seal_json(keys, SNAPSHOT, device, str(written), document)
-    share.write_own(share.snapshot_path(device, written), sealed)
-    for older in share.snapshots(device):
-        if older < written:
-            share.snapshot_path(device, older).unlink(missing_ok=True)
-    state.put(conn, SNAPSHOT_KEY, {"seq": written, "covers": covers})
-    return len(sealed)
-
-
-def best_snapshot(share: TeamFolder, keys: TeamKeys, device: str, result: SyncResult | None = None) -> dict | None:
-    """The newest snapshot that covers the most, judged from the writers' state files."""
-    best: tuple[int, str, int] | None = None
-    for writer in share.devices():
-        if writer == device:
-            continue
-        info = (read_state_file(share, keys, writer) or {}).get("snapshot")
-        seqs = share.snapshots(writer)
-        if not seqs:
-            continue
-        seq = seqs[-1]
-        weight = sum((info or {}).get("covers", {}).values()) if info and info.get("seq") == seq else seq
-        if best is None or weight > best[0]:
-            best = (weight, writer, seq)
-    if best is None:
-        return None
-    _weight, writer, seq = best
-    path = share.snapshot_path(writer, seq)
-    try:
-        document = open_json(keys, SNAPSHOT, writer, str(seq), path.read_bytes())
-        if document.get("format") != SNAPSHOT_FORMAT or document.get("team") != keys.team_id:
-            raise SealError("its content does not match its place")
-        return document
-    except (OSError, SealError) as exc:
-        if result is not None:
-            result.rejected.append(f"The snapshot {path} from device {writer} was rejected: {exc}.")
-        return None
-
-
-def prune_own_segments(device: str, share: TeamFolder, keys: TeamKeys) -> int:
-    """Delete own segments every member has applied and some snapshot covers."""
-    own = share.segments(device)
-    if not own:
-        return 0
-    covered = 0
-    bound: int | None = None
-    for member in share.devices():
-        info = read_state_file(share, keys, member)
-        snap = (info or {}).get("snapshot") or {}
-        covered = max(covered, int(snap.get("covers", {}).get(device, 0)))
-        if member == device or (info or {}).get("left"):
-            continue
-        seen = int((info or {}).get("applied", {}).get(device, 0))
-        bound = seen if bound is None else min(bound, seen)
-    limit = min(covered, own[-1] if bound is None else bound)
-    removed = 0
-    for seq in own:
-        if seq <= limit:
-            share.segment_path(device, seq).unlink(missing_ok=True)
-            removed += 1
-    return removed
-
-
 def compact(vault, folder: Path | None = None) -> SyncResult:
     """Sync, then write a snapshot so new members start from it; prunes what it can."""
     return sync_now(vault, folder, compact=True)
 
 
-# --- status --------------------------------------------------------------------------------
 
-
-def sync_status(vault) -> SyncStatus:
-    with vault.session() as session:
-        conn = session.connection()
-        team = current_team(conn)
-        seq = state.pending_seq(conn)
-        device = vault.device_id
-        pending = _pending_count(conn, device, seq)
-        open_conflicts = conn.execute(
-            select(func.count()).select_from(sync_conflicts).where(sync_conflicts.c.resolved_at.is_(None))
-        ).scalar()
-        rejected = [r.message for r in conn.execute(select(sync_rejections.c.message))]
-        last = state.get(conn, state.LAST_SYNC_AT)
-    reachable = team.share().reachable() if team else False
-    return SyncStatus(
-        in_team=team is not None,
-        team_id=team.team_id if team else None,
-        team_name=team.name if team else "",
-        folder=str(team.folder) if team else None,
-        folder_reachable=reachable,
-        last_sync_at=last,
-        pending_changes=int(pending or 0),
-        unresolved_conflicts=int(open_conflicts or 0),
-        rejected=rejected,
-    )
-
-
-def _pending_count(conn: Connection, device: str, seq: int) -> int:
-    """Local changes the next sync will send (those of private cases wait and are not counted)."""
-    team_wide = ", ".join(f"'{name}'" for name, spec in entities().items() if spec.team_wide)
-    shared = f"(r.entity IN ({team_wide}) OR c.shared = 1)"
-    rows = conn.exec_driver_sql(
-        "SELECT count(*) FROM sync_rows r LEFT JOIN cases c ON c.id = r.case_id "
-        f"WHERE r.device = ? AND r.seq = ? AND r.seq > 0 AND r.deleted_hlc IS NULL AND {shared}",
-        (device, seq),
-    ).scalar()
-    fields = conn.exec_driver_sql(
-        "SELECT count(*) FROM sync_field_versions f JOIN sync_rows r ON r.entity = f.entity AND r.row_id = f.row_id "
-        f"LEFT JOIN cases c ON c.id = r.case_id WHERE f.device = ? AND f.seq = ? AND f.seq > 0 AND {shared}",
-        (device, seq),
-    ).scalar()
-    tombs = conn.exec_driver_sql(
-        "SELECT count(*) FROM sync_rows WHERE deleted_device = ? AND deleted_seq = ? AND deleted_hlc IS NOT NULL",
-        (device, seq),
-    ).scalar()
-    erasures = conn.exec_driver_sql("SELECT count(*) FROM sync_erasures WHERE device = ? AND seq = ?", (device, seq)).scalar()
-    return int(rows or 0) + int(fields or 0) + int(tombs or 0) + int(erasures or 0)
-
-
-__all__ = ["SyncResult", "SyncStatus", "compact", "sync_now", "sync_status"]
+__all__ = ["SyncResult", "compact", "sync_now"]
