@@ -257,7 +257,7 @@ def cascade_children(conn, name: str, row_ids: list[str]) -> list[tuple[str, str
 def read_raw(conn, name: str, row_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Existing rows by id, every column in storage form (no type conversion: fast)."""
     spec = entities()[name]
-    ids = list(dict.fromkeys(row_ids))
+    ids = sorted(set(row_ids))  # key order: neighbouring ids share pages
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(ids), 400):
         part = ids[start : start + 400]
