@@ -1,0 +1,301 @@
+"""Where deadlines come from: one query per source, each filtered in SQL to open cases and the window.
+
+Every function takes a :class:`Window` and returns :class:`DeadlineItem`s;
+``deadline_engine.collect_deadlines`` merges them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import groupby
+
+from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.errors import LotseError
+from app.models import (
+    Agency,
+    Agreement,
+    AgreementStep,
+    Case,
+    Consent,
+    Deadline,
+    Goal,
+    Person,
+    ResidenceDocument,
+)
+from app.models.codes import AgreementStatus, CaseStatus, DeadlineKind, GoalStatus, PassportStatus
+from app.services.agreement_steps import StepState, step_views
+from app.services.deadline_item import (
+    EXPIRY_KIND_BY_DOCUMENT,
+    MANUAL,
+    DeadlineItem,
+    consent_text,
+    document_text,
+    goal_text,
+    is_derived,
+    passport_text,
+    person_name,
+    step_text,
+    stored_text,
+)
+from app.services.residence import Facts, rule_deadlines, rules_in_force
+from app.services.rule_deadline_window import may_have_rule_deadline, needs_rule_deadlines
+
+# A consent enters the deadline list this many days before it expires. A working
+# choice of this application (a month to have a new one signed), not law.
+CONSENT_LEAD_DAYS = 30
+
+OPEN_GOAL_STATUSES = (GoalStatus.OPEN.value, GoalStatus.IN_PROGRESS.value)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Deadlines up to ``last`` (None: no limit), overdue ones always; optionally one case only."""
+
+    today: date
+    last: date | None
+    case_id: str | None = None
+
+    def up_to_last(self, column) -> ColumnElement[bool]:
+        return column <= self.last if self.last is not None else column.is_not(None)
+
+
+@dataclass
+class StoredDeadlines:
+    """The ``deadlines`` table read for the merge (see ``deadline_item.DERIVED_SOURCE_PREFIXES``)."""
+
+    items: list[DeadlineItem]
+    # (case_id, source, kind, due) of derived deadlines ticked off: the live item with that date is done.
+    done: set[tuple[str, str, str, date]]
+    # (case_id, source, kind) -> id of an open stored row the live item stands for.
+    row_ids: dict[tuple[str, str, str], str]
+
+
+def _in_open_cases(statement: Select, window: Window) -> Select:
+    statement = statement.where(Case.status != CaseStatus.CLOSED)
+    if window.case_id is not None:
+        statement = statement.where(Case.id == window.case_id)
+    return statement
+
+
+def stored_deadlines(session: Session, window: Window) -> StoredDeadlines:
+    """Deadlines entered by hand (manual, reviews …) and what the table says about derived ones."""
+    rows = session.execute(_in_open_cases(
+        select(Deadline.id, Deadline.case_id, Deadline.kind, Deadline.due, Deadline.source, Deadline.note,
+               Deadline.done, Case.ref, Person.given_names, Person.family_name)
+        .join(Case, Case.id == Deadline.case_id)
+        .join(Person, Person.id == Case.person_id)
+        .where(window.up_to_last(Deadline.due), or_(Deadline.done == false(), Deadline.source != MANUAL)),
+        window,
+    ))
+    result = StoredDeadlines([], set(), {})
+    for row in rows:
+        if is_derived(row.source):
+            if row.done:
+                result.done.add((row.case_id, row.source, row.kind, row.due))
+            else:
+                result.row_ids[(row.case_id, row.source, row.kind)] = row.id
+        elif not row.done:
+            result.items.append(DeadlineItem(
+                row.case_id, row.ref, person_name(row.given_names, row.family_name), row.kind, row.due,
+                row.due < window.today, row.source, stored_text(row.kind, row.note), deadline_id=row.id,
+            ))
+    return result
+
+
+def document_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
+    """Expiry of Duldung, Gestattung and permits: the latest document of each type per person.
+
+    An expired document no longer counts once a newer one (of any type) is
+    valid: an old Duldung replaced by a residence permit is no deadline.
+    """
+    document = aliased(ResidenceDocument)
+    same_type_newer = aliased(ResidenceDocument)
+    valid_newer = aliased(ResidenceDocument)
+    rows = session.execute(_in_open_cases(
+        select(document.id, document.doc_type, document.paragraph, document.valid_until,
+               Case.id.label("case_id"), Case.ref, Person.given_names, Person.family_name)
+        .join(Person, Person.id == document.person_id)
+        .join(Case, Case.person_id == Person.id)
+        .where(
+            document.valid_until.is_not(None),
+            window.up_to_last(document.valid_until),
+            document.doc_type.in_(EXPIRY_KIND_BY_DOCUMENT),
+            ~exists().where(
+                same_type_newer.person_id == document.person_id,
+                same_type_newer.doc_type == document.doc_type,
+                _newer(same_type_newer, document),
+            ),
+            or_(
+                document.valid_until >= window.today,
+                ~exists().where(
+                    valid_newer.person_id == document.person_id,
+                    _newer(valid_newer, document),
+                    or_(valid_newer.valid_until.is_(None), valid_newer.valid_until >= window.today),
+                ),
+            ),
+        ),
+        window,
+    ))
+    return [
+        DeadlineItem(
+            row.case_id, row.ref, person_name(row.given_names, row.family_name),
+            EXPIRY_KIND_BY_DOCUMENT[row.doc_type], row.valid_until, row.valid_until < window.today,
+            f"residence_document:{row.id}", document_text(row.doc_type, row.paragraph, row.valid_until, window.today),
+        )
+        for row in rows
+    ]
+
+
+def _newer(other, document) -> ColumnElement[bool]:
+    """``other`` is a later document than ``document``: valid longer (ties broken by id), or
+    without an end date and issued later."""
+    return and_(
+        other.id != document.id,
+        or_(
+            other.valid_until > document.valid_until,
+            and_(other.valid_until == document.valid_until, other.id > document.id),
+            and_(other.valid_until.is_(None), other.issued.is_not(None),
+                 or_(document.issued.is_(None), other.issued > document.issued)),
+        ),
+    )
+
+
+def passport_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
+    rows = session.execute(_in_open_cases(
+        select(Case.id.label("case_id"), Case.ref, Person.given_names, Person.family_name,
+               Person.passport_valid_until)
+        .join(Person, Person.id == Case.person_id)
+        .where(
+            Person.passport_valid_until.is_not(None),
+            window.up_to_last(Person.passport_valid_until),
+            Person.passport_status != PassportStatus.NONE,
+        ),
+        window,
+    ))
+    return [
+        DeadlineItem(
+            row.case_id, row.ref, person_name(row.given_names, row.family_name), DeadlineKind.PASSPORT_EXPIRY.value,
+            row.passport_valid_until, row.passport_valid_until < window.today, "passport",
+            passport_text(row.passport_valid_until, window.today),
+        )
+        for row in rows
+    ]
+
+
+def rule_deadline_items(session: Session, window: Window) -> list[DeadlineItem]:
+    """The residence engine's deadlines (last day before the 27th birthday for § 25a, the day a
+    stay requirement is met, the § 60c identity time limit) for the persons SQL lets through."""
+    rule_set = rules_in_force(window.today)
+    rows = session.execute(_in_open_cases(
+        select(Case.id.label("case_id"), Case.ref, Person.id.label("person_id"), Person.given_names,
+               Person.family_name, Person.birth_date, Person.entry_date, Person.duldung_since, Person.minor_child,
+               Person.school_years, Person.employment_since, Person.weekly_hours, Person.german_level,
+               Person.identity_clarified)
+        .join(Person, Person.id == Case.person_id)
+        .where(needs_rule_deadlines(), may_have_rule_deadline(rule_set, window.today, window.last)),
+        window,
+    ))
+    items = []
+    for row in rows:
+        try:
+            facts = Facts.from_attributes(row)
+        except LotseError:  # a malformed fact in one case file must not hide everyone else's deadlines
+            continue
+        for deadline in rule_deadlines(facts, window.today):
+            if window.last is None or deadline.due <= window.last:
+                items.append(DeadlineItem(
+                    row.case_id, row.ref, person_name(row.given_names, row.family_name), deadline.kind,
+                    deadline.due, deadline.due < window.today, deadline.source, deadline.text,
+                ))
+    return items
+
+
+def agreement_step_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
+    """Steps of agreements in force that are due, overdue or missed (see ``agreement_steps``)."""
+    rows = session.execute(_in_open_cases(
+        select(AgreementStep.id, AgreementStep.position, AgreementStep.party, AgreementStep.action,
+               AgreementStep.due, AgreementStep.within_days_after_previous, AgreementStep.status,
+               AgreementStep.fulfilled_on, AgreementStep.proof_required, AgreementStep.proof_document_id,
+               AgreementStep.status_reason, Agreement.id.label("agreement_id"), Agreement.title,
+               Agreement.concluded_on, Case.id.label("case_id"), Case.ref, Person.given_names, Person.family_name)
+        .join(Agreement, Agreement.id == AgreementStep.agreement_id)
+        .join(Case, Case.id == Agreement.case_id)
+        .join(Person, Person.id == Case.person_id)
+        .where(Agreement.status == AgreementStatus.IN_FORCE)
+        .order_by(Agreement.id, AgreementStep.position),
+        window,
+    )).all()
+    items = []
+    for _agreement_id, chain in groupby(rows, key=lambda row: row.agreement_id):
+        steps = list(chain)
+        first = steps[0]
+        views = step_views(steps, today=window.today, in_force=True, concluded_on=first.concluded_on)
+        for view in views:
+            if view.state not in (StepState.DUE, StepState.OVERDUE, StepState.MISSED) or view.effective_due is None:
+                continue
+            if window.last is not None and view.effective_due > window.last:
+                continue
+            items.append(DeadlineItem(
+                first.case_id, first.ref, person_name(first.given_names, first.family_name),
+                DeadlineKind.AGREEMENT_STEP.value, view.effective_due,
+                view.state in (StepState.OVERDUE, StepState.MISSED), f"agreement_step:{view.id}",
+                step_text(first.title, view.position, view.party, view.action, view.state),
+            ))
+    return items
+
+
+def consent_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
+    """Consents that are not withdrawn and expire within the next 30 days (or the window if shorter),
+    unless a newer consent for the same recipient takes over."""
+    lead_end = window.today + timedelta(days=CONSENT_LEAD_DAYS)
+    last = min(lead_end, window.last) if window.last is not None else lead_end
+    renewal = aliased(Consent)
+    rows = session.execute(_in_open_cases(
+        select(Consent.id, Consent.valid_until, Agency.name.label("agency_name"), Case.id.label("case_id"), Case.ref,
+               Person.given_names, Person.family_name)
+        .join(Agency, Agency.id == Consent.recipient_id)
+        .join(Case, Case.id == Consent.case_id)
+        .join(Person, Person.id == Case.person_id)
+        .where(
+            Consent.withdrawn.is_(None),
+            Consent.valid_until.between(window.today, last),
+            ~exists().where(
+                renewal.case_id == Consent.case_id,
+                renewal.recipient_id == Consent.recipient_id,
+                renewal.id != Consent.id,
+                renewal.withdrawn.is_(None),
+                or_(renewal.valid_until.is_(None), renewal.valid_until > Consent.valid_until),
+            ),
+        ),
+        window,
+    ))
+    return [
+        DeadlineItem(
+            row.case_id, row.ref, person_name(row.given_names, row.family_name), DeadlineKind.CONSENT_EXPIRY.value,
+            row.valid_until, False, f"consent:{row.id}", consent_text(row.agency_name, row.valid_until),
+        )
+        for row in rows
+    ]
+
+
+def goal_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
+    """Target dates of goals still open or in progress."""
+    rows = session.execute(_in_open_cases(
+        select(Goal.id, Goal.area, Goal.text, Goal.target_date, Case.id.label("case_id"), Case.ref,
+               Person.given_names, Person.family_name)
+        .join(Case, Case.id == Goal.case_id)
+        .join(Person, Person.id == Case.person_id)
+        .where(Goal.status.in_(OPEN_GOAL_STATUSES), Goal.target_date.is_not(None),
+               window.up_to_last(Goal.target_date)),
+        window,
+    ))
+    return [
+        DeadlineItem(
+            row.case_id, row.ref, person_name(row.given_names, row.family_name), DeadlineKind.GOAL_TARGET.value,
+            row.target_date, row.target_date < window.today, f"goal:{row.id}", goal_text(row.area, row.text),
+        )
+        for row in rows
+    ]
