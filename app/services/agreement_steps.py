@@ -180,26 +180,54 @@ def step_views(
     ``proof_document_id`` and ``status_reason`` besides the :class:`StepLike` attributes."""
     ordered = in_chain_order(steps)
     states = step_states(ordered, today=today, in_force=in_force, concluded_on=concluded_on)
-    return [
-        StepView(
-            id=step.id,
-            position=step.position,
-            party=step.party,
-            action=step.action,
-            # A waiting step has no effective due date yet, even if its plan or fixed date is known.
-            effective_due=due if state != StepState.WAITING else None,
-            state=state.value,
-            days_overdue=late_by,
-            planned_due=step.due,
-            within_days_after_previous=step.within_days_after_previous,
-            proof_required=step.proof_required or "",
-            proof_document_id=step.proof_document_id,
-            status=step.status,
-            status_reason=step.status_reason or "",
-            settled_on=step.fulfilled_on if step.status in SETTLED else None,
-        )
-        for step, (due, state, late_by) in zip(ordered, states, strict=True)
-    ]
+    return [_view(step, *state) for step, state in zip(ordered, states, strict=True)]
+
+
+@dataclass(frozen=True)
+class ChainSummary:
+    """Where a chain stands, for overviews: built without a view for every step."""
+
+    next_step: StepView | None
+    late_steps: list[StepView]
+    steps_total: int
+    steps_settled: int
+
+
+def chain_summary(steps: Sequence, *, today: date, in_force: bool, concluded_on: date | None) -> ChainSummary:
+    """The first open step and the overdue or missed steps of a chain (same attributes as :func:`step_views`)."""
+    ordered = in_chain_order(steps)
+    states = step_states(ordered, today=today, in_force=in_force, concluded_on=concluded_on)
+    next_step = None
+    late = []
+    settled = 0
+    for step, state in zip(ordered, states, strict=True):
+        if step.status in SETTLED:
+            settled += 1
+        elif next_step is None and step.status == StepStatus.OPEN:
+            next_step = _view(step, *state)
+        if state[1] in (StepState.OVERDUE, StepState.MISSED):
+            late.append(next_step if next_step is not None and next_step.id == step.id else _view(step, *state))
+    return ChainSummary(next_step, late, len(ordered), settled)
+
+
+def _view(step, due: date | None, state: StepState, late_by: int) -> StepView:
+    return StepView(
+        id=step.id,
+        position=step.position,
+        party=step.party,
+        action=step.action,
+        # A waiting step has no effective due date yet, even if its plan or fixed date is known.
+        effective_due=due if state != StepState.WAITING else None,
+        state=state.value,
+        days_overdue=late_by,
+        planned_due=step.due,
+        within_days_after_previous=step.within_days_after_previous,
+        proof_required=step.proof_required or "",
+        proof_document_id=step.proof_document_id,
+        status=step.status,
+        status_reason=step.status_reason or "",
+        settled_on=step.fulfilled_on if step.status in SETTLED else None,
+    )
 
 
 def all_steps_settled(steps: Sequence[StepLike]) -> bool:

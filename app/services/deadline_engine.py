@@ -68,7 +68,7 @@ def collect_deadlines(
                 continue
             row_id = stored.row_ids.get((item.case_id, item.source, item.kind))
             if row_id is not None:
-                item = _with_row(item, row_id)
+                item = item._replace(deadline_id=row_id)
             items.append(item)
     return sorted(items, key=sort_key)
 
@@ -79,8 +79,3 @@ def deadline_list(
     """:func:`collect_deadlines` in its own transaction, for screens and commands."""
     with vault.session() as session:
         return collect_deadlines(session, today=today or date.today(), within_days=within_days, case_id=case_id)
-
-
-def _with_row(item: DeadlineItem, row_id: str) -> DeadlineItem:
-    return DeadlineItem(item.case_id, item.ref, item.name, item.kind, item.due, item.overdue, item.source,
-                        item.text, item.done, row_id)

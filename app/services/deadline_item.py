@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from app.models.codes import DeadlineKind, ResidenceDocumentType, StepParty
 
@@ -52,15 +52,16 @@ PARTY_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class DeadlineItem:
+class DeadlineItem(NamedTuple):
     """A date not to miss in an open case.
 
     ``source`` says where it comes from: ``manual`` (or another source a
     stored deadline was given), ``residence_document:<id>``, ``passport``,
     ``rule:25a`` …, ``agreement_step:<id>``, ``consent:<id>``, ``goal:<id>``.
     ``deadline_id`` is the stored ``Deadline`` row behind it, if there is
-    one, so it can be ticked off.
+    one, so it can be ticked off. (A named tuple: the overview builds
+    thousands of them, and a tuple is made several times faster than a frozen
+    dataclass.)
     """
 
     case_id: str
@@ -100,7 +101,9 @@ def is_derived(source: str) -> bool:
 
 
 def person_name(given: str | None, family: str | None) -> str:
-    return " ".join(part for part in (given, family) if part)
+    if given and family:
+        return f"{given} {family}"
+    return given or family or ""
 
 
 def document_text(doc_type: str, paragraph: str, valid_until: date, today: date) -> str:

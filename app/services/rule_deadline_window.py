@@ -6,14 +6,15 @@ rule deadline can fall on is a fact date moved by a period of the rules file
 in force: the last day before the 27th birthday, the day 3 years of stay or
 12 months of Duldung are complete, the § 60c identity time limit. So a person
 can have a deadline in ``[first, last]`` only if one of their fact dates plus
-one of those periods lands there (give or take the few days month ends and
-29 February move it). That is a range test per period and fact column, which
-SQLite answers in a few milliseconds; the engine then runs only for the few
-persons it lets through and decides exactly. A test checks the filter lets
+one of the periods counted from that fact lands there (give or take the few
+days month ends and 29 February move it). That is a range test per period and
+fact column, which SQLite answers in a few milliseconds; the engine then runs
+only for the persons it lets through and decides exactly. A test checks the filter lets
 through everyone the engine would give a deadline (tests/unit/test_deadline_engine.py).
 
 The periods are read from the rules file in force, not written here, so a
-new legal version with other figures needs no change in this module.
+new legal version with other figures needs no change in this module; which
+fact a period counts from follows the section it stands in (``SECTION_FACTS``).
 """
 
 from __future__ import annotations
@@ -38,27 +39,49 @@ SETTLED_STATUSES = (ResidenceDocumentType.AUFENTHALTSERLAUBNIS.value,
                     ResidenceDocumentType.NIEDERLASSUNGSERLAUBNIS.value)
 CHANCEN_PARAGRAPH = "%104c%"
 
-FACT_DATE_COLUMNS = (Person.entry_date, Person.duldung_since, Person.employment_since)
+# Which fact a period of the rules file counts from, by the section of a rule it stands in
+# (the sections are fixed by ``rules_data.SCHEMA``). Sections whose periods are not counted
+# from a fact date on file are skipped; a section not named here counts from every fact date,
+# so a new one in the schema can only make the filter wider, never drop a deadline.
+SECTION_FACTS = {
+    "age": ("birth_date",),
+    "stay": ("entry_date",),
+    "identity": ("entry_date",),
+    "entry": ("entry_date",),
+    "duldung": ("duldung_since",),
+    "employment": ("employment_since",),
+}
+NOT_FROM_A_FACT = frozenset({"school", "application"})  # years at school; months before a training starts
+FACT_DATE_COLUMNS = {
+    "entry_date": Person.entry_date,
+    "duldung_since": Person.duldung_since,
+    "employment_since": Person.employment_since,
+}
+ALL_FACTS = ("birth_date", *FACT_DATE_COLUMNS)
 
 
-def rule_periods_in_months(rule_set: RuleSet) -> list[int]:
-    """Every period in the rules file, in months: each figure named with ``years`` times 12, each one named with ``months``."""
-    periods: set[int] = set()
+def rule_periods_in_months(rule_set: RuleSet) -> dict[str, list[int]]:
+    """Per fact (``birth_date``, ``entry_date`` …) the periods counted from it in the rules file, in months:
+    each figure named with ``years`` times 12, each one named with ``months``."""
+    periods: dict[str, set[int]] = {fact: set() for fact in ALL_FACTS}
+    for params in rule_set.rules.values():
+        for section, values in params.items():
+            if not isinstance(values, dict) or section in NOT_FROM_A_FACT:
+                continue
+            for fact in SECTION_FACTS.get(section, ALL_FACTS):
+                periods[fact].update(_months(values))
+    return {fact: sorted(months) for fact, months in periods.items() if months}
 
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if isinstance(value, int) and not isinstance(value, bool):
-                    if "years" in key:
-                        periods.add(value * 12)
-                    elif "months" in key:
-                        periods.add(value)
-                else:
-                    walk(value)
 
-    walk(rule_set.rules)
-    walk(rule_set.stay_interruption)
-    return sorted(periods)
+def _months(values: dict[str, Any]) -> set[int]:
+    months = set()
+    for key, value in values.items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            if "years" in key:
+                months.add(value * 12)
+            elif "months" in key:
+                months.add(value)
+    return months
 
 
 def may_have_rule_deadline(
@@ -66,22 +89,21 @@ def may_have_rule_deadline(
 ) -> ColumnElement[bool]:
     """A SQL condition on ``Person``: true for everyone who can have a rule deadline from ``first``
     to ``last`` (None: any day from ``first`` on). It lets through more than needed, never fewer."""
-    periods = rule_periods_in_months(rule_set)
-    if not periods:
-        return false()
-    if last is None:
-        # A deadline on or after ``first`` needs a fact date no earlier than ``first`` less the longest period.
-        earliest = add_months(first, -max(periods)) - SLACK
-        conditions = [column >= earliest for column in FACT_DATE_COLUMNS]
-        conditions.append(_birth_date_between(earliest, date.max))
-        return or_(*conditions)
     conditions = []
-    for months in periods:
-        low = add_months(first, -months) - SLACK
-        high = add_months(last, -months) + SLACK
-        conditions.extend(column.between(low, high) for column in FACT_DATE_COLUMNS)
-        conditions.append(_birth_date_between(low, high))
-    return or_(*conditions)
+    for fact, periods in rule_periods_in_months(rule_set).items():
+        if last is None:
+            # A deadline on or after ``first`` needs the fact no earlier than ``first`` less the longest period.
+            bounds = [(add_months(first, -max(periods)) - SLACK, date.max)]
+        else:
+            bounds = [(add_months(first, -months) - SLACK, add_months(last, -months) + SLACK) for months in periods]
+        for low, high in bounds:
+            if fact == "birth_date":
+                conditions.append(_birth_date_between(low, high))
+            elif high == date.max:
+                conditions.append(FACT_DATE_COLUMNS[fact] >= low)
+            else:
+                conditions.append(FACT_DATE_COLUMNS[fact].between(low, high))
+    return or_(*conditions) if conditions else false()
 
 
 def needs_rule_deadlines() -> ColumnElement[bool]:
