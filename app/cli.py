@@ -23,6 +23,7 @@ from app.errors import DataError, LotseError, UsageError
 COMMAND_MODULES = [
     "app.commands.vault_commands",
     "app.commands.residence_commands",
+    "app.commands.report_commands",
 ]
 
 
@@ -154,16 +155,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _as_database_error(exc: Exception) -> DataError | None:
-    """SQLCipher reports a damaged page (HMAC failure) as a DatabaseError on read."""
-    import sqlcipher3
-    from sqlalchemy.exc import DatabaseError as SaDatabaseError
+    """A damaged page (SQLCipher's HMAC check) surfaces as a DatabaseError on the
+    first read of that page, wherever that happens: map it to exit 4."""
+    from app.storage.engine import as_data_error
 
-    original = exc.orig if isinstance(exc, SaDatabaseError) else exc
-    if isinstance(original, sqlcipher3.DatabaseError) and not isinstance(original, sqlcipher3.IntegrityError):
-        reason = str(original).split("\n")[0]
-        return DataError(f"The vault database is damaged ({reason}); nothing was changed. Restore a backup.")
-    return None
+    return as_data_error(exc)
 
 
 def _fail(message: str) -> None:
-    print(f"lotse: {message}", file=sys.stderr)
+    # One line, whatever the message holds (a path or a driver message with a newline).
+    print("lotse: " + " ".join(message.split()), file=sys.stderr)

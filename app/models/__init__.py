@@ -12,6 +12,7 @@ from app.models.documents import Document, DocumentContent
 from app.models.goals import Assessment, Goal, GoalReview, GoalStep
 from app.models.meta import AuditEntry, VaultMeta
 from app.models.person import Person, ResidenceDocument
+from app.models.reporting import ReportTombstone
 from app.models.search import SearchDoc
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "Person",
     "PhaseTransition",
     "Referral",
+    "ReportTombstone",
     "ResidenceDocument",
     "SearchDoc",
     "VaultMeta",
