@@ -171,6 +171,8 @@ def _agreement(rng: random.Random, rows: dict[type, list[dict]], case_id: str, t
             "action": "Schritt", "due": due, "within_days_after_previous": 14 if relative else None,
             "status": step_status, "fulfilled_on": due if step_status == "fulfilled" else None,
         })
+    if status == "in_force" and not chain_broken and due < TODAY:
+        rows[Agreement][-1]["status"] = "fulfilled"  # every step done: the service would have fulfilled it
 
 
 def build_vault(folder: Path, cases: int, seed: int, backlog: bool = False) -> Vault:

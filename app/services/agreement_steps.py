@@ -31,7 +31,10 @@ from typing import Protocol
 
 from app.models.codes import StepParty, StepStatus
 
-SETTLED = frozenset({StepStatus.FULFILLED.value, StepStatus.WAIVED.value})
+# Plain strings: these are compared for every step of every agreement on each overview refresh.
+FULFILLED, WAIVED, MISSED = StepStatus.FULFILLED.value, StepStatus.WAIVED.value, StepStatus.MISSED.value
+PERSON, AUTHORITY = StepParty.PERSON.value, StepParty.AUTHORITY.value
+SETTLED = frozenset({FULFILLED, WAIVED})
 
 
 class StepState(StrEnum):
@@ -148,17 +151,18 @@ def step_states(
     person_steps_settled = True  # all person steps so far fulfilled or waived
     for step, due in zip(steps, dues, strict=True):
         late_by = (today - due).days if due is not None and due < today else 0
-        if step.status == StepStatus.FULFILLED:
+        status = step.status
+        if status == FULFILLED:
             results.append((due, StepState.FULFILLED, 0))
-        elif step.status == StepStatus.WAIVED:
+        elif status == WAIVED:
             results.append((due, StepState.WAIVED, 0))
-        elif step.status == StepStatus.MISSED:
+        elif status == MISSED:
             results.append((due, StepState.MISSED, late_by))
         else:
             waiting = (
                 not in_force
                 # The authority acts only once the person has done (or been let off) their part.
-                or (step.party == StepParty.AUTHORITY and not person_steps_settled)
+                or (step.party == AUTHORITY and not person_steps_settled)
                 # A relative step whose previous step is not settled yet has no date.
                 or (step.within_days_after_previous is not None and due is None)
             )
@@ -168,7 +172,7 @@ def step_states(
                 results.append((due, StepState.OVERDUE, late_by))
             else:
                 results.append((due, StepState.DUE, 0))
-        if step.party == StepParty.PERSON and step.status not in SETTLED:
+        if step.party == PERSON and status not in SETTLED:
             person_steps_settled = False
     return results
 

@@ -134,7 +134,7 @@ def agreements_overview(session: Session, today: date) -> list[AgreementSummary]
                Person.given_names, Person.family_name)
         .join(Case, Case.id == Agreement.case_id)
         .join(Person, Person.id == Case.person_id)
-        .where(Agreement.status == AgreementStatus.IN_FORCE, Case.status != CaseStatus.CLOSED)
+        .where(Agreement.status == AgreementStatus.IN_FORCE, Case.status != CaseStatus.CLOSED, Case.closed.is_(None))
     ).all()
     steps = connection.execute(
         select(AgreementStep.agreement_id, AgreementStep.id, AgreementStep.position, AgreementStep.party,
@@ -143,7 +143,7 @@ def agreements_overview(session: Session, today: date) -> list[AgreementSummary]
                AgreementStep.proof_document_id, AgreementStep.status_reason)
         .join(Agreement, Agreement.id == AgreementStep.agreement_id)
         .join(Case, Case.id == Agreement.case_id)
-        .where(Agreement.status == AgreementStatus.IN_FORCE, Case.status != CaseStatus.CLOSED)
+        .where(Agreement.status == AgreementStatus.IN_FORCE, Case.status != CaseStatus.CLOSED, Case.closed.is_(None))
         .order_by(AgreementStep.agreement_id, AgreementStep.position)
     ).all()
     chains = {agreement_id: list(chain) for agreement_id, chain in groupby(steps, key=attrgetter("agreement_id"))}

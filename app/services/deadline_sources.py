@@ -84,7 +84,8 @@ def _rows(session: Session, statement: Select):
 
 
 def _in_open_cases(statement: Select, window: Window) -> Select:
-    statement = statement.where(Case.status != CaseStatus.CLOSED)
+    # A closing date counts as closed too, as in the reports (consent_expiry, reporting).
+    statement = statement.where(Case.status != CaseStatus.CLOSED, Case.closed.is_(None))
     if window.case_id is not None:
         statement = statement.where(Case.id == window.case_id)
     return statement
