@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "app.commands.vault_commands",
     "app.commands.residence_commands",
     "app.commands.report_commands",
+    "app.commands.deadline_commands",
 ]
 
 
