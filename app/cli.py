@@ -23,6 +23,8 @@ from app.errors import DataError, LotseError, UsageError
 COMMAND_MODULES = [
     "app.commands.vault_commands",
     "app.commands.residence_commands",
+    "app.commands.demo_commands",
+    "app.commands.bench_commands",
     "app.commands.report_commands",
     "app.commands.deadline_commands",
 ]
