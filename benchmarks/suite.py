@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from benchmarks import bench_demo, bench_search
+from benchmarks import bench_deadlines, bench_demo, bench_search
 from benchmarks.harness import Benchmark
 
 BENCHMARKS: list[Benchmark] = [
     bench_search.run,
     bench_demo.run,
+    bench_deadlines.run,
 ]

@@ -9,7 +9,7 @@ d. the residence rules: the last day before the 27th birthday while § 25a can
    still be used, the day a stay requirement is met, the § 60c identity time limit;
 e. agreement steps that are due, overdue or missed;
 f. consents that expire within 30 days;
-g. target dates of open goals.
+g. target dates of open goals not yet reviewed on or after that date.
 
 Closed cases are left out. Overdue deadlines are always listed, the others up
 to ``today + within_days``. Stored rows with a derived source (e.g. a

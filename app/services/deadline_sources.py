@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import LotseError
@@ -24,6 +24,7 @@ from app.models import (
     Consent,
     Deadline,
     Goal,
+    GoalReview,
     Person,
     ResidenceDocument,
 )
@@ -93,26 +94,31 @@ def _in_open_cases(statement: Select, window: Window) -> Select:
 
 def stored_deadlines(session: Session, window: Window) -> StoredDeadlines:
     """Deadlines entered by hand (manual, reviews …) and what the table says about derived ones."""
-    rows = _rows(session, _in_open_cases(
+    open_rows = _rows(session, _in_open_cases(
         select(Deadline.id, Deadline.case_id, Deadline.kind, Deadline.due, Deadline.source, Deadline.note,
-               Deadline.done, Case.ref, Person.given_names, Person.family_name)
+               Case.ref, Person.given_names, Person.family_name)
         .join(Case, Case.id == Deadline.case_id)
         .join(Person, Person.id == Case.person_id)
-        .where(window.up_to_last(Deadline.due), or_(Deadline.done == false(), Deadline.source != MANUAL)),
+        .where(Deadline.done == false(), window.up_to_last(Deadline.due)),
+        window,
+    ))
+    # Ticked-off copies of derived deadlines: only the keys, there can be thousands of them.
+    done_rows = _rows(session, _in_open_cases(
+        select(Deadline.case_id, Deadline.source, Deadline.kind, Deadline.due)
+        .join(Case, Case.id == Deadline.case_id)
+        .where(Deadline.done == true(), window.up_to_last(Deadline.due), Deadline.source != MANUAL),
         window,
     ))
     result = StoredDeadlines([], set(), {})
-    for row in rows:
+    for row in open_rows:
         if is_derived(row.source):
-            if row.done:
-                result.done.add((row.case_id, row.source, row.kind, row.due))
-            else:
-                result.row_ids[(row.case_id, row.source, row.kind)] = row.id
-        elif not row.done:
+            result.row_ids[(row.case_id, row.source, row.kind)] = row.id
+        else:
             result.items.append(DeadlineItem(
                 row.case_id, row.ref, person_name(row.given_names, row.family_name), row.kind, row.due,
                 row.due < window.today, row.source, stored_text(row.kind, row.note), deadline_id=row.id,
             ))
+    result.done.update((row.case_id, row.source, row.kind, row.due) for row in done_rows if is_derived(row.source))
     return result
 
 
@@ -279,7 +285,9 @@ def consent_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
             Consent.valid_until.between(window.today, last),
             ~exists().where(
                 renewal.case_id == Consent.case_id,
-                renewal.recipient_id == Consent.recipient_id,
+                # "|| ''" keeps SQLite on the case index: without statistics it would pick the
+                # recipient index, and one agency holds thousands of consents.
+                renewal.recipient_id.concat("") == Consent.recipient_id,
                 renewal.id != Consent.id,
                 renewal.withdrawn.is_(None),
                 or_(renewal.valid_until.is_(None), renewal.valid_until > Consent.valid_until),
@@ -297,14 +305,20 @@ def consent_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
 
 
 def goal_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
-    """Target dates of goals still open or in progress."""
+    """Target dates of goals still open or in progress, until the goal is reviewed on or after its
+    target date: that review is what the date asks for (DGCC monitoring), and its outcome sets what
+    comes next (a new review date, a changed goal)."""
     rows = _rows(session, _in_open_cases(
         select(Goal.id, Goal.area, Goal.text, Goal.target_date, Case.id.label("case_id"), Case.ref,
                Person.given_names, Person.family_name)
         .join(Case, Case.id == Goal.case_id)
         .join(Person, Person.id == Case.person_id)
-        .where(Goal.status.in_(OPEN_GOAL_STATUSES), Goal.target_date.is_not(None),
-               window.up_to_last(Goal.target_date)),
+        .where(
+            Goal.status.in_(OPEN_GOAL_STATUSES),
+            Goal.target_date.is_not(None),
+            window.up_to_last(Goal.target_date),
+            ~exists().where(GoalReview.goal_id == Goal.id, GoalReview.on >= Goal.target_date),
+        ),
         window,
     ))
     return [

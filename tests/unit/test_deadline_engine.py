@@ -9,7 +9,16 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import ValidationError
-from app.models import Agreement, AgreementStep, Case, Deadline, Goal, Person, ResidenceDocument
+from app.models import (
+    Agreement,
+    AgreementStep,
+    Case,
+    Deadline,
+    Goal,
+    GoalReview,
+    Person,
+    ResidenceDocument,
+)
 from app.services.deadline_engine import collect_deadlines, deadline_list
 from app.services.residence import Facts, rule_deadlines, rules_in_force
 from app.services.rule_deadline_window import may_have_rule_deadline
@@ -322,6 +331,24 @@ def test_target_dates_of_open_goals(vault):
 
     assert keyed(items) == [("2026-0001", "goal_target", date(2026, 3, 1), True, f"goal:{goal_id}")]
     assert items[0].text == "Target date of a goal (language): B1-Kurs abschließen"
+
+
+def test_a_goal_reviewed_on_or_after_its_target_date_is_no_longer_a_deadline(vault):
+    case_id = add_case(vault, "2026-0001")
+    with vault.session() as session:
+        goal = Goal(case_id=case_id, area="language", text="B1", status="in_progress",
+                    target_date=date(2026, 3, 1), created_on=date(2025, 9, 1))
+        session.add(goal)
+        session.flush()
+        session.add(GoalReview(goal_id=goal.id, on=date(2026, 2, 28), attainment=60))  # before the target date
+        goal_id = goal.id
+
+    assert [item.source for item in listed(vault)] == [f"goal:{goal_id}"]
+
+    with vault.session() as session:
+        session.add(GoalReview(goal_id=goal_id, on=date(2026, 3, 1), attainment=70))
+
+    assert listed(vault) == []
 
 
 # --- the list as a whole --------------------------------------------------------------------
