@@ -161,3 +161,48 @@ def test_the_listing_is_in_the_audit_log_without_names(vault, vault_dir, isolate
     assert ("deadlines.list", None, "within=30 items=5") in entries
     assert ("agreement.list", case_id, "agreements=1") in entries
     assert not any("Amina" in detail or "Yousef" in detail for _action, _case, detail in entries)
+
+
+# --- on a demo vault ------------------------------------------------------------------------
+
+DEMO_DAY = "2026-06-15"
+
+
+def test_on_a_demo_vault_the_list_has_due_steps_and_documents_each_once(vault, vault_dir, isolated_home):
+    vault.lock()
+    demo = run(vault_dir, "demo", "--cases", "120", "--seed", "7", "--today", DEMO_DAY, "--json", home=isolated_home)
+    assert demo.returncode == 0, demo.stderr
+
+    items = run_json(vault_dir, "deadlines", "--within", "30", "--on", DEMO_DAY, home=isolated_home)
+
+    kinds = {item["kind"] for item in items}
+    assert "agreement_step" in kinds
+    assert kinds & {"duldung_expiry", "gestattung_expiry", "permit_expiry"}
+    last = (date.fromisoformat(DEMO_DAY) + timedelta(days=30)).isoformat()
+    assert all(item["overdue"] == (item["due"] < DEMO_DAY) for item in items)
+    assert all(item["due"] <= last for item in items)
+    assert [item["overdue"] for item in items] == sorted((item["overdue"] for item in items), reverse=True)
+    for overdue in (True, False):
+        dues = [item["due"] for item in items if item["overdue"] is overdue]
+        assert dues == sorted(dues)
+    # The demo also stores copies of derived deadlines; each is listed once, from the live source.
+    keys = [(item["ref"], item["kind"], item["source"]) for item in items if item["source"] != "manual"]
+    assert len(keys) == len(set(keys))
+
+    reopened = Vault.unlock(vault_dir, TEST_PASSWORD)
+    try:
+        with reopened.session() as session:
+            statuses = set(session.scalars(select(Agreement.status)))
+            step_ids = [item["source"].split(":", 1)[1] for item in items if item["kind"] == "agreement_step"]
+            step_agreements = session.execute(
+                select(AgreementStep.status, Agreement.status)
+                .join(Agreement, Agreement.id == AgreementStep.agreement_id)
+                .where(AgreementStep.id.in_(step_ids))
+            ).all()
+            closed_refs = set(session.scalars(select(Case.ref).where(Case.status == "closed")))
+    finally:
+        reopened.lock()
+    assert statuses == {"draft", "in_force", "fulfilled", "ended"}
+    assert len(step_agreements) == len(step_ids)
+    assert all(agreement == "in_force" and step in ("open", "missed") for step, agreement in step_agreements)
+    assert not {item["ref"] for item in items} & closed_refs
