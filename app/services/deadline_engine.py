@@ -33,6 +33,7 @@ from app.services.deadline_sources import (
     consent_deadlines,
     document_deadlines,
     goal_deadlines,
+    open_cases,
     passport_deadlines,
     rule_deadline_items,
     stored_deadlines,
@@ -58,7 +59,7 @@ def collect_deadlines(
     if within_days is not None and (isinstance(within_days, bool) or within_days < 0):
         raise ValidationError("The number of days ahead cannot be negative.")
     last = today + timedelta(days=within_days) if within_days is not None else None
-    window = Window(today=today, last=last, case_id=case_id)
+    window = Window(today=today, last=last, case_id=case_id, cases=open_cases(session, case_id))
 
     stored = stored_deadlines(session, window)
     items = list(stored.items)

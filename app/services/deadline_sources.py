@@ -6,7 +6,8 @@ Every function takes a :class:`Window` and returns :class:`DeadlineItem`s;
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import groupby
@@ -56,11 +57,17 @@ LISTED_STEP_STATES = (StepState.DUE, StepState.OVERDUE, StepState.MISSED)
 
 @dataclass(frozen=True)
 class Window:
-    """Deadlines up to ``last`` (None: no limit), overdue ones always; optionally one case only."""
+    """Deadlines up to ``last`` (None: no limit), overdue ones always; optionally one case only.
+
+    ``cases`` maps each open case in scope to its reference and the person's
+    name, read once (:func:`open_cases`) so the sources need not join the wide
+    persons table for every row.
+    """
 
     today: date
     last: date | None
     case_id: str | None = None
+    cases: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def up_to_last(self, column) -> ColumnElement[bool]:
         return column <= self.last if self.last is not None else column.is_not(None)
@@ -75,6 +82,14 @@ class StoredDeadlines:
     done: set[tuple[str, str, str, date]]
     # (case_id, source, kind) -> id of an open stored row the live item stands for.
     row_ids: dict[tuple[str, str, str], str]
+
+
+def open_cases(session: Session, case_id: str | None = None) -> dict[str, tuple[str, str]]:
+    """case id -> (reference, person's name) of the open cases (or of the one case asked for, if open)."""
+    statement = select(Case.id, Case.ref, Person.given_names, Person.family_name).join(
+        Person, Person.id == Case.person_id)
+    return {row.id: (row.ref, person_name(row.given_names, row.family_name))
+            for row in _rows(session, _in_open_cases(statement, Window(date.min, None, case_id)))}
 
 
 def _rows(session: Session, statement: Select):
@@ -95,10 +110,8 @@ def _in_open_cases(statement: Select, window: Window) -> Select:
 def stored_deadlines(session: Session, window: Window) -> StoredDeadlines:
     """Deadlines entered by hand (manual, reviews …) and what the table says about derived ones."""
     open_rows = _rows(session, _in_open_cases(
-        select(Deadline.id, Deadline.case_id, Deadline.kind, Deadline.due, Deadline.source, Deadline.note,
-               Case.ref, Person.given_names, Person.family_name)
+        select(Deadline.id, Deadline.case_id, Deadline.kind, Deadline.due, Deadline.source, Deadline.note)
         .join(Case, Case.id == Deadline.case_id)
-        .join(Person, Person.id == Case.person_id)
         .where(Deadline.done == false(), window.up_to_last(Deadline.due)),
         window,
     ))
@@ -114,9 +127,10 @@ def stored_deadlines(session: Session, window: Window) -> StoredDeadlines:
         if is_derived(row.source):
             result.row_ids[(row.case_id, row.source, row.kind)] = row.id
         else:
+            ref, name = window.cases[row.case_id]
             result.items.append(DeadlineItem(
-                row.case_id, row.ref, person_name(row.given_names, row.family_name), row.kind, row.due,
-                row.due < window.today, row.source, stored_text(row.kind, row.note), deadline_id=row.id,
+                row.case_id, ref, name, row.kind, row.due, row.due < window.today, row.source,
+                stored_text(row.kind, row.note), deadline_id=row.id,
             ))
     result.done.update((row.case_id, row.source, row.kind, row.due) for row in done_rows if is_derived(row.source))
     return result
@@ -244,10 +258,9 @@ def agreement_step_deadlines(session: Session, window: Window) -> list[DeadlineI
         select(AgreementStep.id, AgreementStep.position, AgreementStep.party, AgreementStep.action,
                AgreementStep.due, AgreementStep.within_days_after_previous, AgreementStep.status,
                AgreementStep.fulfilled_on, Agreement.id.label("agreement_id"), Agreement.title,
-               Agreement.concluded_on, Case.id.label("case_id"), Case.ref, Person.given_names, Person.family_name)
+               Agreement.concluded_on, Agreement.case_id)
         .join(Agreement, Agreement.id == AgreementStep.agreement_id)
         .join(Case, Case.id == Agreement.case_id)
-        .join(Person, Person.id == Case.person_id)
         .where(Agreement.status == AgreementStatus.IN_FORCE)
         .order_by(Agreement.id, AgreementStep.position),
         window,
@@ -256,13 +269,13 @@ def agreement_step_deadlines(session: Session, window: Window) -> list[DeadlineI
     for _agreement_id, chain in groupby(rows, key=attrgetter("agreement_id")):
         steps = list(chain)  # in chain order already (ORDER BY)
         first = steps[0]
+        ref, name = window.cases[first.case_id]
         states = step_states(steps, today=window.today, in_force=True, concluded_on=first.concluded_on)
         for step, (due, state, _late_by) in zip(steps, states, strict=True):
             if due is None or state not in LISTED_STEP_STATES or (window.last is not None and due > window.last):
                 continue
             items.append(DeadlineItem(
-                first.case_id, first.ref, person_name(first.given_names, first.family_name),
-                DeadlineKind.AGREEMENT_STEP.value, due, state != StepState.DUE, f"agreement_step:{step.id}",
+                first.case_id, ref, name, DeadlineKind.AGREEMENT_STEP.value, due, state != StepState.DUE, f"agreement_step:{step.id}",
                 step_text(first.title, step.position, step.party, step.action, state.value),
             ))
     return items
@@ -275,11 +288,9 @@ def consent_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
     last = min(lead_end, window.last) if window.last is not None else lead_end
     renewal = aliased(Consent)
     rows = _rows(session, _in_open_cases(
-        select(Consent.id, Consent.valid_until, Agency.name.label("agency_name"), Case.id.label("case_id"), Case.ref,
-               Person.given_names, Person.family_name)
+        select(Consent.id, Consent.valid_until, Consent.case_id, Agency.name.label("agency_name"))
         .join(Agency, Agency.id == Consent.recipient_id)
         .join(Case, Case.id == Consent.case_id)
-        .join(Person, Person.id == Case.person_id)
         .where(
             Consent.withdrawn.is_(None),
             Consent.valid_until.between(window.today, last),
@@ -297,7 +308,7 @@ def consent_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
     ))
     return [
         DeadlineItem(
-            row.case_id, row.ref, person_name(row.given_names, row.family_name), DeadlineKind.CONSENT_EXPIRY.value,
+            row.case_id, *window.cases[row.case_id], DeadlineKind.CONSENT_EXPIRY.value,
             row.valid_until, False, f"consent:{row.id}", consent_text(row.agency_name, row.valid_until),
         )
         for row in rows
@@ -309,10 +320,8 @@ def goal_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
     target date: that review is what the date asks for (DGCC monitoring), and its outcome sets what
     comes next (a new review date, a changed goal)."""
     rows = _rows(session, _in_open_cases(
-        select(Goal.id, Goal.area, Goal.text, Goal.target_date, Case.id.label("case_id"), Case.ref,
-               Person.given_names, Person.family_name)
+        select(Goal.id, Goal.area, Goal.text, Goal.target_date, Goal.case_id)
         .join(Case, Case.id == Goal.case_id)
-        .join(Person, Person.id == Case.person_id)
         .where(
             Goal.status.in_(OPEN_GOAL_STATUSES),
             Goal.target_date.is_not(None),
@@ -323,8 +332,8 @@ def goal_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
     ))
     return [
         DeadlineItem(
-            row.case_id, row.ref, person_name(row.given_names, row.family_name), DeadlineKind.GOAL_TARGET.value,
-            row.target_date, row.target_date < window.today, f"goal:{row.id}", goal_text(row.area, row.text),
+            row.case_id, *window.cases[row.case_id], DeadlineKind.GOAL_TARGET.value, row.target_date,
+            row.target_date < window.today, f"goal:{row.id}", goal_text(row.area, row.text),
         )
         for row in rows
     ]
