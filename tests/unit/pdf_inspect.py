@@ -34,6 +34,20 @@ def normalised_text(pdf: bytes) -> str:
     return unicodedata.normalize("NFKC", pdf_text(pdf))
 
 
+def rtl_reading(text: str) -> str:
+    """Visual-order lines read right to left, glyph by glyph, folded to letters.
+
+    The PDF holds Arabic as joined glyphs in drawing order; reversing each line
+    and then folding each glyph (a lam-alef ligature becomes lam, alef) gives
+    the words as they are written. Latin words come out reversed: search only
+    right-to-left text in it.
+    """
+    return "\n".join(
+        "".join(unicodedata.normalize("NFKC", ch) for ch in reversed(line))
+        for line in text.split("\n")
+    )
+
+
 def page_texts(pdf: bytes) -> list[str]:
     out = []
     for page in extract_pages(io.BytesIO(pdf)):
@@ -85,6 +99,24 @@ def find_line(found: list[Line], text: str) -> Line:
     matches = matches or [line for line in found if text in line.text]
     assert matches, f"{text!r} not on the page; lines: {[line.text for line in found]}"
     return matches[0]
+
+
+def right_of(found: list[Line], label: str) -> str:
+    """The text printed right of ``label`` on the same line (a table row)."""
+    anchor = find_line(found, label)
+    row = [x for x in found if abs(x.top_mm - anchor.top_mm) < 1.0
+           and x.left_mm > anchor.right_mm]
+    assert row, f"nothing right of {label!r}"
+    return min(row, key=lambda x: x.left_mm).text
+
+
+def all_lines(pdf: bytes) -> list[Line]:
+    """The lines of every page; a row is only compared within its page."""
+    out: list[Line] = []
+    for number in range(page_count(pdf)):
+        out += [Line(x.text, x.left_mm, x.right_mm, x.top_mm + 1000 * number,
+                     x.bottom_mm + 1000 * number) for x in lines(pdf, number)]
+    return out
 
 
 def page_count(pdf: bytes) -> int:

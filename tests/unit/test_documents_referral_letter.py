@@ -21,6 +21,7 @@ from tests.unit.pdf_inspect import (
     page_count,
     page_texts,
     pdf_text,
+    rtl_reading,
 )
 
 TOLERANCE_MM = 1.0
@@ -183,6 +184,7 @@ def test_arabic_name_is_in_the_pdf_shaped_and_right_to_left(letter_pdf):
     assert any(0xFE70 <= ord(ch) <= 0xFEFF or 0xFB50 <= ord(ch) <= 0xFDFF for ch in text)
     assert samples.ARABIC_NAME[::-1] in unicodedata.normalize("NFKC", text)
     assert samples.ARABIC_NAME[::-1] in normalised_text(letter_pdf)
+    assert samples.ARABIC_NAME in rtl_reading(text)
 
 
 def test_follow_up_pages_are_numbered_and_have_no_address_field():
