@@ -79,8 +79,11 @@ def _story(form: ConsentFormData, labels: Labels) -> list[Flowable]:
     org = clean(form.organisation.name).strip()
     story: list[Flowable] = [
         paragraph(labels["consent_title"], st["title"], d),
-        paragraph(f"{labels['reference']} {clean(form.reference)}", st["subtitle"], d),
     ]
+    subtitle = [f"{labels['reference']} {clean(form.reference)}"]
+    if labels.lang != "de":
+        subtitle.insert(0, labels.german("consent_title"))
+    story.append(paragraph(" · ".join(subtitle), st["subtitle"], d))
     if labels["translation_note"]:
         story += [paragraph(labels["translation_note"], st["small"], d), Spacer(1, 3 * mm)]
 

@@ -116,7 +116,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sign_case_manager": "Signature of the case manager",
         "page": "Page {page} of {total}",
         "translation_note": (
-            "This translation helps you understand the agreement; the German version "
+            "This translation helps you understand this document; the German version "
             "is the binding one."
         ),
         "consent_title": "Consent and release from confidentiality",
@@ -187,7 +187,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sign_authority": "توقيع دائرة الأجانب",
         "sign_case_manager": "توقيع مدير الحالة",
         "page": "صفحة {page} من {total}",
-        "translation_note": "هذه الترجمة للفهم فقط، والنسخة الألمانية هي الملزمة.",
+        "translation_note": "هذه الترجمة لفهم هذه الوثيقة فقط، والنسخة الألمانية هي الملزمة.",
     },
     "fa": {
         "agreement_title": "توافق‌نامه گام به گام",
@@ -218,7 +218,7 @@ LABELS: dict[str, dict[str, str]] = {
         "sign_authority": "امضای اداره اتباع خارجی",
         "sign_case_manager": "امضای مددکار پرونده",
         "page": "صفحه {page} از {total}",
-        "translation_note": "این ترجمه فقط برای فهم بهتر است؛ نسخه آلمانی معتبر است.",
+        "translation_note": "این ترجمه فقط برای فهم این سند است؛ نسخه آلمانی معتبر است.",
     },
 }
 

@@ -53,6 +53,8 @@ def test_english_form_and_fallback_to_german():
     english = _flat(render_consent_form(samples.consent_form(), "en"))
     assert "Consent and release from confidentiality" in english
     assert "valid until 02.02.2027" in english
+    assert "Einwilligung und Schweigepflichtentbindung · Reference 2026-0042" in english
+    assert "the German version is the binding one" in english
     untranslated = _flat(render_consent_form(samples.consent_form(), "ar"))
     assert "Einwilligung und Schweigepflichtentbindung" in untranslated
 
