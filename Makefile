@@ -25,5 +25,12 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/lotse bench --cases 10000
 
+# Screenshots of the real windows under a virtual X server, into screenshots/ (gitignored).
+# Needs Xvfb and the X libraries Qt's xcb plugin loads (Debian/Ubuntu package names below).
+XVFB_PACKAGES := xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0
+screenshots: $(STAMP)
+	@command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: sudo apt-get install -y $(XVFB_PACKAGES)"; exit 1; }
+	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -22,6 +22,11 @@ from app.errors import DataError, LotseError, UsageError
 
 COMMAND_MODULES = [
     "app.commands.vault_commands",
+    "app.commands.residence_commands",
+    "app.commands.demo_commands",
+    "app.commands.bench_commands",
+    "app.commands.report_commands",
+    "app.commands.case_commands",
 ]
 
 
@@ -138,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("interrupted")
         return 130
+    except BrokenPipeError:
+        # `lotse case list | head`: the reader left; that is not an error of ours.
+        # Point stdout at devnull so the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a database error surfacing from deep inside, or a bug
         database_error = _as_database_error(exc)
         if database_error is not None:
@@ -153,16 +163,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _as_database_error(exc: Exception) -> DataError | None:
-    """SQLCipher reports a damaged page (HMAC failure) as a DatabaseError on read."""
-    import sqlcipher3
-    from sqlalchemy.exc import DatabaseError as SaDatabaseError
+    """A damaged page (SQLCipher's HMAC check) surfaces as a DatabaseError on the
+    first read of that page, wherever that happens: map it to exit 4."""
+    from app.storage.engine import as_data_error
 
-    original = exc.orig if isinstance(exc, SaDatabaseError) else exc
-    if isinstance(original, sqlcipher3.DatabaseError) and not isinstance(original, sqlcipher3.IntegrityError):
-        reason = str(original).split("\n")[0]
-        return DataError(f"The vault database is damaged ({reason}); nothing was changed. Restore a backup.")
-    return None
+    return as_data_error(exc)
 
 
 def _fail(message: str) -> None:
-    print(f"lotse: {message}", file=sys.stderr)
+    # One line, whatever the message holds (a path or a driver message with a newline).
+    print("lotse: " + " ".join(message.split()), file=sys.stderr)

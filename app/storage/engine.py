@@ -20,25 +20,47 @@ from app.errors import DataError
 # 64 MiB page cache: encryption costs on cache misses (ARCHITECTURE.md pitfalls).
 CACHE_SIZE_KIB = 64 * 1024
 
+CONNECTION_PRAGMAS = (
+    "PRAGMA cipher_memory_security = OFF",  # measured 2.2x slower inserts; the key lives in our process anyway
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA foreign_keys = ON",
+    f"PRAGMA cache_size = -{CACHE_SIZE_KIB}",
+    "PRAGMA busy_timeout = 10000",
+)
+
+DAMAGED = (
+    "The vault database is damaged or does not belong to this key file ({reason}). "
+    "Nothing was changed; restore a backup."
+)
+
 
 def _key_pragma(key: bytes | bytearray) -> str:
     return "PRAGMA key = \"x'" + bytes(key).hex() + "'\""
 
 
 def open_connection(path: Path, key: bytes | bytearray) -> sqlcipher3.Connection:
-    """A keyed DB-API connection with Lotse's pragmas applied."""
+    """A keyed DB-API connection with Lotse's pragmas applied.
+
+    A wrong key or a damaged first page surfaces here (``journal_mode`` reads
+    page 1) and becomes a :class:`DataError`.
+    """
     conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=10)
-    conn.execute(_key_pragma(key))
-    for pragma in (
-        "PRAGMA cipher_memory_security = OFF",  # measured 2.2x slower inserts; the key lives in our process anyway
-        "PRAGMA journal_mode = WAL",
-        "PRAGMA temp_store = MEMORY",
-        "PRAGMA secure_delete = ON",
-        "PRAGMA foreign_keys = ON",
-        f"PRAGMA cache_size = -{CACHE_SIZE_KIB}",
-        "PRAGMA busy_timeout = 10000",
-    ):
-        conn.execute(pragma)
+    try:
+        # SQLCipher (>= 4.6) logs HMAC failures to stderr by default; the CLI
+        # promises exactly one error line, and the error reaches us as an
+        # exception anyway. The setting is process-wide and must precede the key.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(_key_pragma(key))
+        for pragma in CONNECTION_PRAGMAS:
+            conn.execute(pragma)
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        problem = as_data_error(exc)
+        if problem is None:
+            raise
+        raise problem from exc
     return conn
 
 
@@ -47,10 +69,41 @@ def check_readable(conn: sqlcipher3.Connection) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
-        raise DataError(
-            "The vault database is damaged or does not belong to this key file "
-            f"({exc}). Nothing was changed; restore a backup."
-        ) from exc
+        problem = as_data_error(exc)
+        if problem is None:
+            raise
+        raise problem from exc
+
+
+def integrity_problems(conn: sqlcipher3.Connection) -> list[str]:
+    """Every page whose HMAC fails, e.g. ``HMAC verification failed for page 7``.
+
+    Reads the whole file, free pages included; a normal query notices damage
+    only on the pages it happens to read.
+    """
+    return [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+
+
+def as_data_error(exc: BaseException) -> DataError | None:
+    """Translate a SQLCipher error that means "the file is bad" into a user-facing one.
+
+    Accepts the driver's exception or SQLAlchemy's wrapper around it. Errors
+    that mean a bug (no such table, constraint failed) return None.
+    """
+    original = getattr(exc, "orig", None) or exc
+    if not isinstance(original, sqlcipher3.DatabaseError) or isinstance(original, sqlcipher3.IntegrityError):
+        return None
+    name = getattr(original, "sqlite_errorname", "") or ""
+    reason = str(original).split("\n")[0]
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+        return DataError(DAMAGED.format(reason=reason))
+    if name.startswith("SQLITE_FULL"):
+        return DataError("The disk holding the vault is full; the last change was not saved.")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return DataError("The vault is busy in another Lotse window or program; close it and try again.")
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
+        return DataError(f"The vault database cannot be read or written ({reason}).")
+    return None
 
 
 def make_engine(path: Path, key: bytearray) -> Engine:

@@ -19,6 +19,8 @@ OWASP_MIN_MEMORY_KIB = 19 * 1024
 OWASP_MIN_ITERATIONS = 2
 DEFAULT_TARGET_SECONDS = 0.5
 MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB: a laptop must still be usable while unlocking
+MAX_ITERATIONS = 64  # calibration on the fastest machine stays far below this
+MAX_LANES = 16
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,17 @@ class KdfParams:
             lanes=int(data["lanes"]),
             salt=bytes.fromhex(data["salt"]),
         )
-        if params.memory_kib < OWASP_MIN_MEMORY_KIB or params.iterations < 1 or len(params.salt) < 16:
+        if (
+            params.memory_kib < OWASP_MIN_MEMORY_KIB
+            or params.iterations < OWASP_MIN_ITERATIONS
+            or len(params.salt) < 16
+        ):
+            # An attacker who can edit the key file must not be able to make
+            # the next password entry cheap to brute-force.
             raise ValueError("key-derivation parameters below the safe minimum")
+        if params.memory_kib > MAX_MEMORY_KIB or params.iterations > MAX_ITERATIONS or not 1 <= params.lanes <= MAX_LANES:
+            # ... nor so expensive that unlocking exhausts memory or never ends.
+            raise ValueError("key-derivation parameters out of range")
         return params
 
     def with_new_salt(self) -> KdfParams:
@@ -89,7 +100,10 @@ def calibrate(target: float | None = None) -> KdfParams:
             memory = min(MAX_MEMORY_KIB, int(params.memory_kib * factor))
             params = KdfParams(memory, params.iterations, params.lanes, params.salt)
         else:
-            params = KdfParams(params.memory_kib, max(params.iterations + 1, int(params.iterations * factor)), params.lanes, params.salt)
+            if params.iterations >= MAX_ITERATIONS:
+                break
+            iterations = min(MAX_ITERATIONS, max(params.iterations + 1, int(params.iterations * factor)))
+            params = KdfParams(params.memory_kib, iterations, params.lanes, params.salt)
         elapsed = _time(params)
     return params.with_new_salt()
 

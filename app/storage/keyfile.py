@@ -40,7 +40,10 @@ class Slot:
 
     @classmethod
     def from_json(cls, data: dict) -> Slot:
-        return cls(KdfParams.from_json(data["kdf"]), bytes.fromhex(data["nonce"]), bytes.fromhex(data["wrapped"]))
+        slot = cls(KdfParams.from_json(data["kdf"]), bytes.fromhex(data["nonce"]), bytes.fromhex(data["wrapped"]))
+        if len(slot.nonce) != keywrap.NONCE_BYTES or len(slot.wrapped) != keywrap.WRAPPED_BYTES:
+            raise ValueError("a key slot has the wrong length")
+        return slot
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,11 @@ class KeyFile:
             slots = {name: Slot.from_json(slot) for name, slot in doc["slots"].items()}
             if PASSWORD_SLOT not in slots:
                 raise ValueError("no password slot")
-            return cls(str(doc["vault_id"]), slots)
+            if not isinstance(doc["vault_id"], str) or not doc["vault_id"]:
+                raise ValueError("no vault id")
+            return cls(doc["vault_id"], slots)
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-            raise DataError(f"The {where} is damaged and cannot be read ({exc}).") from exc
+            raise DataError(f"The {where} is damaged and cannot be read ({exc}). Nothing was changed.") from exc
 
     def _aad(self, slot_name: str) -> bytes:
         return f"lotse-keyslot:v{VERSION}:{self.vault_id}:{slot_name}".encode()
@@ -95,27 +100,48 @@ class KeyFile:
 
 
 def write_keyfile(path: Path, keyfile: KeyFile) -> None:
-    """Replace the key file atomically; the previous one stays as ``.prev`` until the new one is on disk."""
-    previous = path.with_name(path.name + ".prev")
+    """Replace the key file atomically; the previous one stays as ``.prev`` until the new one is on disk.
+
+    The old content is copied (not hard-linked): FAT-formatted USB sticks and
+    many network shares know no hard links.
+    """
+    previous = prev_path(path)
     if path.exists():
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(previous)
-        os.link(path, previous)
+        atomic_write(previous, path.read_bytes())
     atomic_write(path, keyfile.to_bytes())
     with contextlib.suppress(FileNotFoundError):
         os.unlink(previous)
     fsync_dir(path.parent)
 
 
+def prev_path(path: Path) -> Path:
+    return path.with_name(path.name + ".prev")
+
+
 def read_keyfile(path: Path) -> KeyFile:
-    """Read the key file, falling back to ``.prev`` if a crash interrupted a rewrite."""
-    previous = path.with_name(path.name + ".prev")
-    if not path.exists() and previous.exists():
-        path = previous
+    """Read the key file, falling back to ``.prev`` if a crash interrupted a rewrite.
+
+    ``.prev`` is used when the key file is missing or unreadable; it wraps the
+    same data key (under the password valid before the rewrite). Nothing is
+    written here: repairing is left to the next successful key change.
+    """
+    previous = prev_path(path)
     try:
-        raw = path.read_bytes()
+        return KeyFile.from_bytes(_read(path))
+    except DataError:
+        if not previous.exists():
+            raise
+        try:
+            return KeyFile.from_bytes(_read(previous), where="previous key file")
+        except DataError:
+            pass
+        raise
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"No vault key file at {path}.") from None
     except OSError as exc:
         raise DataError(f"The key file {path} cannot be read: {exc.strerror}.") from exc
-    return KeyFile.from_bytes(raw)

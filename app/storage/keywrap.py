@@ -12,6 +12,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS = 6
 RECOVERY_GROUP_LEN = 4  # 24 characters × 5 bits = 120 bits
+NONCE_BYTES = 12
+WRAPPED_BYTES = 32 + 16  # the data key and the GCM tag
 
 
 class UnwrapError(Exception):
@@ -19,7 +21,7 @@ class UnwrapError(Exception):
 
 
 def wrap(key: bytes, wrapping_key: bytes, aad: bytes) -> tuple[bytes, bytes]:
-    nonce = os.urandom(12)
+    nonce = os.urandom(NONCE_BYTES)
     return nonce, AESGCM(wrapping_key).encrypt(nonce, bytes(key), aad)
 
 

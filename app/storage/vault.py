@@ -15,17 +15,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DataError, UsageError
-from app.models import VaultMeta
 from app.models.base import new_uuid, utcnow
 from app.storage import migrate
-from app.storage.engine import check_readable, make_engine, open_connection
+from app.storage.engine import as_data_error, check_readable, make_engine, open_connection
 from app.storage.files import create_private_file, make_private_dir
 from app.storage.kdf import KdfParams, calibrate
-from app.storage.keyfile import PASSWORD_SLOT, RECOVERY_SLOT, KeyFile, read_keyfile, write_keyfile
+from app.storage.keyfile import (
+    PASSWORD_SLOT,
+    RECOVERY_SLOT,
+    KeyFile,
+    prev_path,
+    read_keyfile,
+    write_keyfile,
+)
 from app.storage.keywrap import new_recovery_code, normalize_recovery_code
 
 KEYFILE_NAME = "keyfile.json"
@@ -40,7 +47,11 @@ def validate_new_password(password: str) -> None:
 
 
 def vault_exists(directory: Path) -> bool:
-    return (directory / KEYFILE_NAME).exists() or (directory / DATABASE_NAME).exists()
+    directory = Path(directory)
+    return any(
+        path.exists()
+        for path in (directory / KEYFILE_NAME, prev_path(directory / KEYFILE_NAME), directory / DATABASE_NAME)
+    )
 
 
 class Vault:
@@ -58,8 +69,20 @@ class Vault:
     # --- opening -----------------------------------------------------------------
 
     @classmethod
-    def create(cls, directory: Path, password: str, *, user_name: str | None = None) -> tuple[Vault, str]:
-        """Create a new vault. Returns it unlocked and the recovery code (show it once)."""
+    def create(
+        cls,
+        directory: Path,
+        password: str,
+        *,
+        user_name: str | None = None,
+        schema_revision: str = "head",
+    ) -> tuple[Vault, str]:
+        """Create a new vault. Returns it unlocked and the recovery code (show it once).
+
+        ``schema_revision`` is for the fixture script that makes a vault of an
+        old schema version (tests/fixtures/make_fixture_vault.py); the app
+        always creates at ``head``.
+        """
         directory = Path(directory)
         validate_new_password(password)
         if vault_exists(directory):
@@ -73,12 +96,18 @@ class Vault:
         keyfile = keyfile.with_slot(RECOVERY_SLOT, data_key, recovery_code, params)
         create_private_file(directory / DATABASE_NAME)
         vault = cls(directory, keyfile, data_key)
-        vault._migrate()
-        vault._init_meta(user_name or _login_name())
-        vault._load_meta()
-        # The key file is written last: a crash before this leaves no half-made vault behind
-        # that could be mistaken for a real one with a lost key.
-        write_keyfile(directory / KEYFILE_NAME, keyfile)
+        try:
+            vault._migrate(schema_revision)
+            vault._init_meta(user_name or _login_name())
+            vault._load_meta()
+            # The key file is written last: until then the folder holds no vault that
+            # could be mistaken for a real one with a lost key.
+            write_keyfile(directory / KEYFILE_NAME, keyfile)
+        except BaseException:
+            vault.lock()
+            for name in (DATABASE_NAME, DATABASE_NAME + "-wal", DATABASE_NAME + "-shm"):
+                (directory / name).unlink(missing_ok=True)
+            raise
         return vault, recovery_code
 
     @classmethod
@@ -91,10 +120,16 @@ class Vault:
 
     @classmethod
     def _open(cls, directory: Path, slot: str, secret: str) -> Vault:
-        if not (directory / KEYFILE_NAME).exists() and not (directory / (KEYFILE_NAME + ".prev")).exists():
+        if not vault_exists(directory):
             raise DataError(f"There is no vault at {directory}.")
+        if not (directory / KEYFILE_NAME).exists() and not prev_path(directory / KEYFILE_NAME).exists():
+            raise DataError(f"The vault at {directory} has lost its key file ({KEYFILE_NAME}); restore a backup.")
         keyfile = read_keyfile(directory / KEYFILE_NAME)
-        data_key = keyfile.unwrap(slot, secret)
+        return cls.open_with_key(directory, keyfile, keyfile.unwrap(slot, secret))
+
+    @classmethod
+    def open_with_key(cls, directory: Path, keyfile: KeyFile, data_key: bytearray) -> Vault:
+        """Open with an already unwrapped data key (unlock and restore share this)."""
         database = directory / DATABASE_NAME
         if not database.exists():
             raise DataError(f"The vault database {database} is missing.")
@@ -104,8 +139,12 @@ class Vault:
         finally:
             conn.close()
         vault = cls(directory, keyfile, data_key)
-        vault._migrate()
-        vault._load_meta()
+        try:
+            vault._migrate()
+            vault._load_meta()
+        except BaseException:
+            vault.lock()
+            raise
         return vault
 
     # --- using -------------------------------------------------------------------
@@ -126,21 +165,33 @@ class Vault:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on error."""
+        """One transaction: committed when the block ends, rolled back on error.
+
+        A damaged page is found only when it is read; that error leaves here
+        as a :class:`DataError` with a message for the user.
+        """
         if self._engine is None:
             raise DataError("The vault is locked.")
-        with self._sessions.begin() as session:
-            yield session
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            problem = as_data_error(exc)
+            if problem is None:
+                raise
+            raise problem from exc
 
     def meta(self, key: str) -> str | None:
         with self.session() as session:
-            row = session.get(VaultMeta, key)
-            return row.value if row else None
+            return session.execute(
+                text("SELECT value FROM vault_meta WHERE key = :key"), {"key": key}
+            ).scalar_one_or_none()
 
     # --- keys --------------------------------------------------------------------
 
     def change_password(self, new_password: str) -> None:
         """Re-wrap the data key under a new password; the database is not touched."""
+        self._require_unlocked()
         validate_new_password(new_password)
         params = self.keyfile.slots[PASSWORD_SLOT].kdf
         self.keyfile = self.keyfile.with_slot(PASSWORD_SLOT, self._key, new_password, params)
@@ -148,6 +199,7 @@ class Vault:
 
     def new_recovery_code(self) -> str:
         """Replace the recovery code (the old one stops working). Show the result once."""
+        self._require_unlocked()
         code = new_recovery_code()
         params = self.keyfile.slots[PASSWORD_SLOT].kdf
         self.keyfile = self.keyfile.with_slot(RECOVERY_SLOT, self._key, code, params)
@@ -156,6 +208,7 @@ class Vault:
 
     def raw_key_hex(self) -> str:
         """For SQLCipher ATTACH … KEY only; never log or display it."""
+        self._require_unlocked()
         return bytes(self._key).hex()
 
     def export_encrypted_copy(self, destination: Path) -> None:
@@ -164,19 +217,32 @@ class Vault:
         SQLite's backup API refuses encrypted databases, so this attaches the
         destination with the key and exports into it.
         """
+        self._require_unlocked()
         create_private_file(destination)
-        conn = open_connection(self.database_path, self._key)
+        conn = None
         try:
+            conn = open_connection(self.database_path, self._key)
             check_readable(conn)
             quoted = str(destination).replace("'", "''")
             conn.execute(f"ATTACH DATABASE '{quoted}' AS export_copy KEY \"x'{self.raw_key_hex()}'\"")
+            # A rollback journal, not WAL: the copy may land on a network share or
+            # USB stick, where WAL's shared memory does not work. It is a fresh file
+            # we delete on failure, so it needs no journal at all.
+            conn.execute("PRAGMA export_copy.journal_mode = OFF")
             conn.execute("SELECT sqlcipher_export('export_copy')")
             conn.execute("DETACH DATABASE export_copy")
-        except Exception:
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+                conn = None
             destination.unlink(missing_ok=True)
-            raise
+            problem = as_data_error(exc)
+            if problem is None:
+                raise
+            raise problem from exc
         finally:
-            conn.close()
+            if conn is not None:
+                conn.close()
 
     def lock(self) -> None:
         """Close every connection and overwrite the key in memory."""
@@ -188,29 +254,54 @@ class Vault:
 
     # --- internals ---------------------------------------------------------------
 
-    def _migrate(self) -> None:
-        migrate.upgrade(self.engine, self.directory / BACKUP_DIR_NAME, self.export_encrypted_copy)
+    def _require_unlocked(self) -> None:
+        # After lock() the key buffer is zeros: wrapping or exporting with it
+        # would silently write a key file that opens nothing.
+        if self._engine is None:
+            raise DataError("The vault is locked.")
+
+    def _migrate(self, target: str = "head") -> None:
+        migrate.upgrade(self.engine, self.directory / BACKUP_DIR_NAME, self.export_encrypted_copy, target)
+
+    # vault_meta is read and written with plain SQL: the table's shape is fixed since
+    # revision 0001, and this keeps working on a vault of any schema version.
 
     def _init_meta(self, user_name: str) -> None:
+        facts = {
+            "vault_id": self.keyfile.vault_id,
+            "device_id": new_uuid(),
+            "created_at": utcnow().isoformat(timespec="seconds"),
+            "user_name": user_name,
+        }
         with self.session() as session:
-            session.add_all(
-                [
-                    VaultMeta(key="vault_id", value=self.keyfile.vault_id),
-                    VaultMeta(key="device_id", value=new_uuid()),
-                    VaultMeta(key="created_at", value=utcnow().isoformat(timespec="seconds")),
-                    VaultMeta(key="user_name", value=user_name),
-                ]
+            session.execute(
+                text("INSERT INTO vault_meta (key, value) VALUES (:key, :value)"),
+                [{"key": key, "value": value} for key, value in facts.items()],
             )
 
     def _load_meta(self) -> None:
         with self.session() as session:
-            facts = {row.key: row.value for row in session.query(VaultMeta)}
+            facts = {key: value for key, value in session.execute(text("SELECT key, value FROM vault_meta"))}
         self.device_id = facts.get("device_id", "")
         self.user_name = facts.get("user_name") or _login_name()
 
+    def assign_new_device_id(self) -> None:
+        """A restored copy is a new device: reusing the old id would make two devices
+        write the same segment numbers to the team share."""
+        device_id = new_uuid()
+        with self.session() as session:
+            session.execute(
+                text("INSERT OR REPLACE INTO vault_meta (key, value) VALUES ('device_id', :value)"),
+                {"value": device_id},
+            )
+        self.device_id = device_id
+
     def set_user_name(self, name: str) -> None:
         with self.session() as session:
-            session.merge(VaultMeta(key="user_name", value=name))
+            session.execute(
+                text("INSERT OR REPLACE INTO vault_meta (key, value) VALUES ('user_name', :value)"),
+                {"value": name},
+            )
         self.user_name = name
 
     def __enter__(self) -> Vault:

@@ -1,0 +1,77 @@
+"""residence-check: what §§ 25a, 25b, 60c, 60d AufenthG give for a person's facts (shared/CLI.md).
+
+Needs no vault and no password: the facts come from a JSON file the user
+gives, the rules from resources/rules.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+
+from app.cli import add_command
+
+
+def register(subparsers) -> None:
+    parser = add_command(
+        subparsers, "residence-check", cmd_residence_check,
+        "what §25a, §25b, §60c, §60d AufenthG give for the facts in a JSON file",
+    )
+    parser.add_argument("facts", type=Path, metavar="FACTS.json", help="the person's facts (fields: see CLI.md)")
+    parser.add_argument("--on", metavar="DATE", help="check date as YYYY-MM-DD (default: today)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def cmd_residence_check(args, ctx) -> int:
+    from app.services.residence import Facts, check_residence
+    from app.services.residence.facts import parse_iso_date
+
+    on = parse_iso_date("--on", args.on.strip()) if args.on else date.today()
+    facts = Facts.from_file(args.facts)
+    check = check_residence(facts, on)
+    if args.json:
+        ctx.print_json(check.to_json())
+    else:
+        print(format_check(check))
+    return 0
+
+
+def format_check(check) -> str:
+    """A readable summary for a terminal."""
+    lines = [
+        f"Residence check on {check.on.isoformat()} (rules version {check.rules_version})",
+    ]
+    if check.warnings:
+        lines.append("")
+        lines.append("Warnings:")
+        lines.extend(_bullets(check.warnings, "  ! "))
+    for result in check.rules.values():
+        lines.append("")
+        status = "can still apply" if result.available else "not possible"
+        lines.append(f"{result.title}: {status}")
+        lines.append(f"  time requirements met on: {_day(result.requirements_met_on)}")
+        if result.application_deadline is not None:
+            lines.append(f"  last day to apply:        {_day(result.application_deadline)}")
+        if result.missing:
+            lines.append("  still open:")
+            lines.extend(_bullets([finding.text for finding in result.missing], "    - "))
+        if result.notes:
+            lines.append("  notes:")
+            lines.extend(_bullets(result.notes, "    · "))
+    lines.append("")
+    lines.extend(_bullets(check.notes, ""))
+    return "\n".join(lines)
+
+
+def _day(day: date | None) -> str:
+    return day.isoformat() if day is not None else "not on these facts"
+
+
+def _bullets(items: list[str], prefix: str) -> list[str]:
+    lines = []
+    for item in items:
+        # Keep "§ 25a" and "Abs. 1" together: textwrap does not break at a no-break space.
+        item = item.replace("§ ", "§\u00a0").replace("Abs. ", "Abs.\u00a0")
+        lines.extend(textwrap.wrap(item, width=100, initial_indent=prefix, subsequent_indent=" " * len(prefix)))
+    return lines

@@ -1,0 +1,18 @@
+"""Hooks other parts of Lotse attach to an erasure made on this device.
+
+``after_local_erasure`` runs inside the erasing transaction, after the case's
+rows are gone, so whatever it records commits (or rolls back) with the
+erasure. Sync will record here the erasure that must travel to the team and
+win over any edit of that case on other devices (ARCHITECTURE.md decision 3).
+An erasure *received* from another device is applied with
+``retention.purge_case`` and does not come back through this hook.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+
+def after_local_erasure(session: Session, case_id: str) -> None:
+    """Nothing yet: the lead wires sync's erasure record in here."""
+    return None

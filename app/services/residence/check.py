@@ -1,0 +1,51 @@
+"""The residence-law check as one call, and the deadlines it yields for the deadline list."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from app.services.residence.alerts import collect_deadlines, warnings_for
+from app.services.residence.engine import check_25a, check_25b, check_60c, check_60d
+from app.services.residence.facts import Facts
+from app.services.residence.results import ResidenceCheck, RuleDeadline
+from app.services.residence.rules_data import rules_in_force
+
+COUNTING_NOTE = (
+    "Periods are counted without the day of entry or grant (§ 187 Abs. 1 BGB, § 188 BGB); an "
+    "authority that also counts that day reaches the same point one day earlier, never later."
+)
+
+
+def check_residence(facts: Facts, on: date, *, rules_dir: Path | None = None) -> ResidenceCheck:
+    """Check §§ 25a, 25b, 60c, 60d for ``facts`` on ``on`` with the legal version in force on that date.
+
+    ``rules_dir`` replaces ``resources/rules`` (tests, or an organisation's own copy).
+    """
+    rule_set = rules_in_force(on, rules_dir)
+    results = {
+        "25a": check_25a(facts, on, rule_set),
+        "25b": check_25b(facts, on, rule_set),
+        "60c": check_60c(facts, on, rule_set),
+        "60d": check_60d(facts, on, rule_set),
+    }
+    deadlines = collect_deadlines(facts, on, rule_set, results)
+    return ResidenceCheck(
+        on=on,
+        rules_version=rule_set.version,
+        rules_source=rule_set.source,
+        rules=results,
+        deadlines=deadlines,
+        warnings=warnings_for(deadlines, on),
+        notes=[COUNTING_NOTE],
+    )
+
+
+def rule_deadlines(facts: Facts, on: date, *, rules_dir: Path | None = None) -> list[RuleDeadline]:
+    """The deadlines the rules give for a person, due on or after ``on``, each with ``source="rule:<§>"``.
+
+    For the case's deadline list: the last day to apply for § 25a, the day the
+    time requirements of § 25a/§ 25b/§ 60c/§ 60d are met, the § 60c identity
+    time limit.
+    """
+    return check_residence(facts, on, rules_dir=rules_dir).deadlines

@@ -1,0 +1,1 @@
+"""The dialogs around the vault: create, unlock, recover."""
