@@ -1,60 +1,50 @@
-"""Render times of the documents (issue 6): a referral letter and a 10-page
-Art. 15 export, median of repeated in-memory renders.
+"""Render times of the documents (issue 6), in memory, from the sample inputs.
 
-Run: ``.venv/bin/python -m benchmarks.bench_documents [--runs N]``; prints JSON.
-Target: under 100 ms per letter. The first render also registers the fonts
-(parsing four TTF files); it is reported apart as ``first_letter_ms``.
+A referral letter (target: under 100 ms), a three-page letter, the agreement
+in Persian (shaping and right-to-left) and a 10-page Art. 15 export. These
+time the renderers alone; fetching the case and the consent gate come on
+top once the services call them. Fonts are registered before timing (once
+per process, about 50 ms).
+
+Alone: ``.venv/bin/python -m benchmarks.bench_documents`` prints JSON.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import statistics
-import time
-from collections.abc import Callable
 
+from app.documents import fonts, samples
 from app.documents.agreement import render_agreement
 from app.documents.referral_letter import render_referral_letter
 from app.documents.subject_export import render_subject_export_pdf
-from tests.unit import document_samples as samples
+from benchmarks.harness import BenchContext, Figure, time_runs
 
-EXPORT_CONTACTS_FOR_10_PAGES = 150
-
-
-def _median_ms(render: Callable[[], bytes], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        render()
-        times.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(times), 1)
+LETTER_TARGET_MS = 100.0
+EXPORT_CONTACTS_FOR_10_PAGES = 150  # the sample export runs to 10 pages with these
 
 
-def run(runs: int = 50) -> dict[str, float]:
+def run(ctx: BenchContext) -> list[Figure]:
+    fonts.register_fonts()
     letter = samples.letter()
-    start = time.perf_counter()
-    render_referral_letter(letter)
-    first = (time.perf_counter() - start) * 1000
-    export = samples.subject_export(contacts=EXPORT_CONTACTS_FOR_10_PAGES)
+    long_letter = samples.long_letter()
     agreement = samples.agreement()
-    return {
-        "first_letter_ms": round(first, 1),
-        "letter_ms": _median_ms(lambda: render_referral_letter(letter), runs),
-        "letter_3_pages_ms": _median_ms(
-            lambda: render_referral_letter(samples.long_letter()), max(5, runs // 5)),
-        "agreement_fa_ms": _median_ms(lambda: render_agreement(agreement, "fa"),
-                                      max(5, runs // 5)),
-        "subject_export_10_pages_ms": _median_ms(
-            lambda: render_subject_export_pdf(export), max(3, runs // 10)),
-    }
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=50)
-    print(json.dumps(run(parser.parse_args().runs), indent=2))
+    export = samples.subject_export(contacts=EXPORT_CONTACTS_FOR_10_PAGES)
+    letter_time = time_runs(lambda: render_referral_letter(letter), runs=50)
+    return [
+        Figure.of("letter_ms", letter_time.median_ms, "ms", LETTER_TARGET_MS,
+                  note="median of 50 renders, renderer only"),
+        Figure.of("letter_p95_ms", letter_time.p95_ms, "ms"),
+        Figure.of("letter_3_pages_ms",
+                  time_runs(lambda: render_referral_letter(long_letter), runs=10).median_ms,
+                  "ms"),
+        Figure.of("agreement_fa_ms",
+                  time_runs(lambda: render_agreement(agreement, "fa"), runs=10).median_ms, "ms"),
+        Figure.of("subject_export_10_pages_ms",
+                  time_runs(lambda: render_subject_export_pdf(export), runs=5,
+                            warmup=1).median_ms, "ms"),
+    ]
 
 
 if __name__ == "__main__":
-    main()
+    figures = run(BenchContext(cases=0))
+    print(json.dumps({f.name: f.as_json() for f in figures}, indent=2))

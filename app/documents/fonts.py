@@ -14,7 +14,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.documents.resources import resource_path
+from app.resources import resource_path
 
 SANS = "NotoSans"
 SANS_BOLD = "NotoSans-Bold"

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from app.documents.resources import resource_path
 from app.documents.text import format_date
 from app.errors import NotFoundError, ValidationError
+from app.resources import resource_path
 
 TEMPLATE_DIR = resource_path("letter_templates")
 DEFAULT_SALUTATION = "Sehr geehrte Damen und Herren,"

@@ -7,9 +7,9 @@ import unicodedata
 
 import pytest
 
+from app.documents import samples
 from app.documents.agreement import render_agreement
 from app.documents.labels import LABELS, labels_for
-from tests.unit import document_samples as samples
 from tests.unit.pdf_inspect import (
     find_line,
     font_descriptors,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.documents import samples
 from app.documents.consent_form import consent_form_languages, render_consent_form
 from app.documents.data import DataCategory
-from tests.unit import document_samples as samples
 from tests.unit.pdf_inspect import page_count, pdf_text
 
 

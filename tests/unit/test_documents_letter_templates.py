@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from app.documents import samples
 from app.documents.letter_templates import (
     PLACEHOLDERS,
     fill_placeholders,
@@ -15,7 +16,6 @@ from app.documents.letter_templates import (
 )
 from app.documents.referral_letter import render_referral_letter
 from app.errors import NotFoundError, ValidationError
-from tests.unit import document_samples as samples
 from tests.unit.pdf_inspect import pdf_text
 
 DOMAINS = ["SGB II", "SGB III", "SGB VIII", "SGB XII", "AsylbLG", "AufenthG", "MBE", "JMD",

@@ -8,10 +8,10 @@ import unicodedata
 import pytest
 
 from app.documents import din5008 as din
+from app.documents import samples
 from app.documents.data import Recipient
 from app.documents.referral_letter import normalise_subject, render_referral_letter
 from app.errors import ValidationError
-from tests.unit import document_samples as samples
 from tests.unit.pdf_inspect import (
     chars,
     find_line,

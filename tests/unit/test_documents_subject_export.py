@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
+from app.documents import samples
 from app.documents.subject_export import (
     EXPORT_FORMAT,
     render_subject_export_pdf,
     subject_export_json,
 )
-from tests.unit import document_samples as samples
 from tests.unit.pdf_inspect import all_lines, page_count, pdf_text, right_of, rtl_reading
 
 

@@ -6,11 +6,11 @@ import os
 import tempfile
 from pathlib import Path
 
+from app.documents import samples
 from app.documents.agreement import render_agreement
 from app.documents.consent_form import render_consent_form
 from app.documents.referral_letter import render_referral_letter
 from app.documents.subject_export import render_subject_export_pdf, subject_export_json
-from tests.unit import document_samples as samples
 
 
 def _snapshot(*folders: Path) -> set[Path]:

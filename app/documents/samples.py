@@ -1,4 +1,4 @@
-"""Sample inputs for the document tests and the preview script: realistic, made up."""
+"""Made-up but realistic inputs for every document: tests, previews, benchmarks."""
 
 from __future__ import annotations
 
