@@ -130,6 +130,15 @@ class DataCategory:
     label: str
     special: bool = False
 
+    @classmethod
+    def from_code(cls, code: str) -> DataCategory:
+        """From a consent's category code (``"health"``), labelled in German."""
+        # Imported here so that importing the input types loads no ORM code.
+        from app.documents.labels import DATA_CATEGORY_LABELS
+        from app.models.codes import SPECIAL_CATEGORIES
+
+        return cls(DATA_CATEGORY_LABELS.get(code, code), code in SPECIAL_CATEGORIES)
+
 
 @dataclass(frozen=True)
 class ConsentFormData:

@@ -223,6 +223,19 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# German labels of the consent data-category codes (app.models.codes.DataCategory)
+# for letters and the consent form; health ones are Art. 9 data.
+DATA_CATEGORY_LABELS: dict[str, str] = {
+    "identity": "Personalien und Identität",
+    "residence": "Aufenthaltsstatus und Dokumente",
+    "social": "Familiäre und soziale Situation",
+    "education_work": "Schule, Ausbildung und Arbeit",
+    "financial": "Finanzielle Situation und Leistungen",
+    "health": "Gesundheit",
+    "mental_health": "Psychische Gesundheit",
+}
+
+
 class Labels(Mapping[str, str]):
     """The labels of one language, German where a key has no translation yet."""
 

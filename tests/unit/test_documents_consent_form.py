@@ -62,3 +62,14 @@ def test_english_form_and_fallback_to_german():
 def test_dates_are_printed_din_style():
     form = samples.consent_form(valid_until=date(2027, 12, 31))
     assert "31.12.2027" in pdf_text(render_consent_form(form))
+
+
+def test_category_codes_map_to_german_labels_and_art_9_flags():
+    from app.models.codes import SPECIAL_CATEGORIES
+    from app.models.codes import DataCategory as Code
+
+    for code in Code:
+        category = DataCategory.from_code(code.value)
+        assert category.label and category.label != code.value
+        assert category.special == (code.value in SPECIAL_CATEGORIES)
+    assert DataCategory.from_code("health").special
