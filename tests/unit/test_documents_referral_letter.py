@@ -228,3 +228,15 @@ def test_logo_is_drawn_when_given(tmp_path):
     missing = org.__class__(**{**org.__dict__, "logo_path": tmp_path / "missing.png"})
     with pytest.raises(ValidationError, match="logo"):
         render_referral_letter(samples.letter(sender=missing))
+
+
+def test_cyrillic_and_arabic_in_the_address_field_and_body():
+    recipient = Recipient(name="Олена Коваленко", department="مركز الاستشارات",
+                          address_lines=("Weg 1", "48431 Rheine"))
+    pdf = render_referral_letter(samples.letter(
+        recipient=recipient, body=("Frau Олена Коваленко (Україна) kommt am Montag.",)))
+    text = pdf_text(pdf)
+    assert "Олена Коваленко" in text and "(Україна)" in text
+    assert "مركز الاستشارات" in rtl_reading(text)
+    department = find_line(lines(pdf, 0), "Олена Коваленко")
+    assert department.left_mm == pytest.approx(25.0, abs=TOLERANCE_MM)
