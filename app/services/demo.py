@@ -39,7 +39,7 @@ from app.services.demo_data.timeline import draw_kind, make_timeline
 from app.services.search import write_index_row
 
 # Bump when the generated data changes: benchmark caches of demo vaults are keyed on it.
-DEMO_DATA_VERSION = 1
+DEMO_DATA_VERSION = 2
 MAX_CASES = 200_000
 CHUNK_CASES = 500  # cases per transaction: bounded memory, progress a user can see
 

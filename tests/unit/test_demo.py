@@ -26,6 +26,7 @@ from app.models import (
     Referral,
 )
 from app.models.codes import GOAL_AREAS
+from app.services.case_fields import sort_name
 from app.services.demo import generate_demo
 from app.services.demo_data.directory import _default_agencies
 from app.services.search import _case_texts, search
@@ -133,7 +134,7 @@ def test_cases_follow_the_case_file_rules(demo_vault):
         assert len(set(refs)) == len(refs) and all(REF.match(ref) for ref in refs)
         for case in cases:
             person = case.person
-            assert case.sort_name == f"{person.family_name}, {person.given_names}".lower()
+            assert case.sort_name == sort_name(person.family_name, person.given_names)
             assert person.birth_date[:4] <= str(TODAY.year) and person.birth_date <= TODAY.isoformat()
             assert person.entry_date is None or person.entry_date <= case.opened
             phases = [t.phase for t in case.transitions]

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from app.models.codes import GOAL_AREAS
+from app.services.case_fields import sort_name
 from app.services.demo_data import texts
 from app.services.demo_data.person import PersonDraft
 from app.services.demo_data.timeline import Timeline
@@ -182,7 +183,7 @@ class CaseFileBuilder:
             "shared": True,
             "legal_hold": legal_hold,
             "legal_hold_reason": "Laufendes Klageverfahren, Akte wird benötigt." if legal_hold else "",
-            "sort_name": f"{person.row['family_name']}, {person.row['given_names']}".lower(),
+            "sort_name": sort_name(person.row["family_name"], person.row["given_names"]),
         })
         for phase, on in timeline.transitions:
             rows["phase_transitions"].append({"id": self.new_id(), "case_id": case_id, "phase": phase, "on": on, "by": case_manager})
