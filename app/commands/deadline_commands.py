@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.cli import CliParser, add_command, add_common_options
-from app.errors import NotFoundError, UsageError
+from app.errors import UsageError
 
 DEFAULT_WITHIN_DAYS = 30
 
@@ -55,15 +55,10 @@ def parse_day(text: str | None, option: str) -> date | None:
 
 
 def case_id_for(vault, ref: str) -> str:
-    from sqlalchemy import select
-
-    from app.models import Case
+    from app.services.lookup import case_by_ref
 
     with vault.session() as session:
-        case_id = session.scalar(select(Case.id).where(Case.ref == ref.strip()))
-    if case_id is None:
-        raise NotFoundError(f"No case with reference {ref.strip()}.")
-    return case_id
+        return case_by_ref(session, ref).id
 
 
 def cmd_deadlines(args, ctx) -> int:

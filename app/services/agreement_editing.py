@@ -17,11 +17,9 @@ from app.services import audit
 from app.services.agreement_progress import settle_agreement_if_complete
 from app.services.agreement_support import (
     MAX_TITLE_LENGTH,
-    actor,
     as_date,
     clean_days,
     clean_party,
-    clean_text,
     get_agreement,
     get_step,
     open_case,
@@ -30,6 +28,8 @@ from app.services.agreement_support import (
 )
 from app.services.agreement_templates import get_template, instantiate
 from app.services.agreement_views import AgreementView, agreement_view
+from app.services.lookup import actor
+from app.services.validation import clean_text
 
 # "Leave this field as it is" for edit_step, where None is a value (no date).
 UNCHANGED: Any = object()

@@ -17,9 +17,7 @@ from app.models.codes import AgreementStatus, StepStatus
 from app.services import audit
 from app.services.agreement_steps import all_steps_settled
 from app.services.agreement_support import (
-    actor,
     as_date,
-    clean_text,
     get_agreement,
     get_step,
     not_in_future,
@@ -27,6 +25,8 @@ from app.services.agreement_support import (
     require_in_force,
 )
 from app.services.agreement_views import AgreementView, agreement_view
+from app.services.lookup import actor
+from app.services.validation import clean_text
 
 
 def conclude_agreement(

@@ -1,4 +1,4 @@
-"""Shared checks of the agreement services: finding rows, reading dates and texts, who acts."""
+"""Shared checks of the agreement services: finding rows, reading dates (as the case file does), step fields."""
 
 from __future__ import annotations
 
@@ -9,52 +9,20 @@ from sqlalchemy.orm import Session
 from app.errors import NotFoundError, ValidationError
 from app.models import Agreement, AgreementStep, Case
 from app.models.codes import AgreementStatus, CaseStatus, StepParty
+from app.services import validation
 
 PARTIES = tuple(party.value for party in StepParty)
 MAX_TITLE_LENGTH = 300
 
 
-def actor(vault, user: str | None) -> str:
-    """Who the audit log names: the given user, else the vault's case manager."""
-    return user or vault.user_name
-
-
 def as_date(value: date | str | None, label: str, *, required: bool = False) -> date | None:
-    """A ``date`` or an ISO ``YYYY-MM-DD`` text; a clear message otherwise."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise ValidationError(f"The {label} is missing.")
-        return None
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            if len(text) == 10:  # fromisoformat alone would also take week dates and more
-                return date.fromisoformat(text)
-        except ValueError:
-            pass
-        raise ValidationError(f"The {label} must be a date as YYYY-MM-DD, not '{text}'.")
-    raise ValidationError(f"The {label} must be a date.")
+    """A ``date``, or ``YYYY-MM-DD`` (or ``DD.MM.YYYY``) text, as everywhere in the case file."""
+    return validation.require_date(value, label) if required else validation.parse_date(value, label)
 
 
 def not_in_future(day: date, label: str, today: date) -> date:
-    if day > today:
-        raise ValidationError(f"The {label} ({day.isoformat()}) lies in the future.")
+    validation.not_in_future(day, label, on=today)
     return day
-
-
-def clean_text(value: str | None, label: str, *, required: bool = False, max_length: int | None = None) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise ValidationError(f"The {label} must be text.")
-    text = value.strip()
-    if required and not text:
-        raise ValidationError(f"The {label} is missing.")
-    if max_length is not None and len(text) > max_length:
-        raise ValidationError(f"The {label} is longer than {max_length} characters.")
-    return text
 
 
 def clean_party(value: str) -> str:
