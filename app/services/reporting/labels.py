@@ -28,6 +28,7 @@ GOAL_AREAS_SHORT = {
     "networks": "Netzwerke",
     "perspectives": "Perspektiven",
 }
+PROGRAMMES = {"kim": "KIM (Baustein 2)", "gk": "Gemeinsam klappt’s"}
 CASE_TYPES = {"case_management": "Case Management", "referral_advice": "Verweisberatung"}
 CLOSING_REASONS = {
     "goals_attained": "Ziele erreicht",
