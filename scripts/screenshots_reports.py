@@ -153,6 +153,29 @@ def main() -> int:
     settle()
     shoot(window, "29-audit-log-filtered")
 
+    # The smallest window Lotse allows (MainWindow.MINIMUM_SIZE): nothing may be cut off.
+    window.resize(960, 620)
+    window.show_page("reports")
+    settle()
+    shoot(window, "30-reports-smallest-window")
+    window.show_page("audit")
+    shoot(window, "31-audit-log-smallest-window")
+    window.close()
+
+    # Empty states: a new vault with nothing in it.
+    empty, _code = Vault.create(home / "empty", PASSWORD, user_name="Jonas Weber")
+    window = MainWindow(empty)
+    window.resize(1280, 800)
+    window.show()
+    reports = window.show_page("reports")
+    wait_until(lambda: not reports.tasks.busy and reports.published is not None)
+    shoot(window, "32-reports-empty-vault")
+    retention = window.show_page("retention")
+    wait_until(lambda: not retention.tasks.busy)
+    shoot(window, "33-retention-nothing-due")
+    audit = window.show_page("audit")
+    wait_until(lambda: not audit.tasks.busy)
+    shoot(window, "34-audit-log-new-vault")
     window.close()
     app.processEvents()
     return 0

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -78,7 +78,7 @@ class OptionalDate(QWidget):
         self.edit.setAccessibleName(accessible_name)
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)
-        self.edit.setFixedWidth(140)
+        self.edit.setFixedWidth(150)
         self.enabled.toggled.connect(self.edit.setEnabled)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,17 +104,20 @@ class AuditPage(PageFrame):
 
         self.user = QComboBox()
         self.user.setAccessibleName(_("User"))
-        self.user.setMinimumWidth(180)
+        self.user.setMinimumWidth(220)
         self.action = QComboBox()
         self.action.setAccessibleName(_("Action"))
-        self.action.setMinimumWidth(200)
+        self.action.setMinimumWidth(220)
         self.date_from = OptionalDate(_("From"), _("Only entries from this day on"))
         self.date_to = OptionalDate(_("To"), _("Only entries up to this day"))
         self.case_ref = QLineEdit()
         self.case_ref.setAccessibleName(_("Case reference"))
         self.case_ref.setPlaceholderText(_("Reference, e.g. 2026-0042"))
         self.case_ref.setClearButtonEnabled(True)
-        self.case_ref.setFixedWidth(220)
+        check_width = max(self.date_from.enabled.sizeHint().width(), self.date_to.enabled.sizeHint().width())
+        for optional in (self.date_from, self.date_to):  # the two date fields one above the other
+            optional.enabled.setFixedWidth(check_width)
+        self.case_ref.setMinimumWidth(220)
         self.reset_button = link_button(_("Reset filters"), _("Reset filters"))
         self.export_button = secondary_button(_("&Export CSV…"), _("Export the matching entries as CSV"))
         self.busy = BusyBar(_("Exporting…"))
@@ -148,7 +151,7 @@ class AuditPage(PageFrame):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setMinimumHeight(320)
+        self.table.setMinimumHeight(220)
 
         self._case_timer = QTimer(self)
         self._case_timer.setSingleShot(True)
@@ -174,33 +177,28 @@ class AuditPage(PageFrame):
 
     # --- layout --------------------------------------------------------------------------
 
-    def _filter_bar(self) -> QVBoxLayout:
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        top.addWidget(field_label(_("&User"), self.user))
-        top.addWidget(self.user)
-        top.addSpacing(12)
-        top.addWidget(field_label(_("&Action"), self.action))
-        top.addWidget(self.action)
-        top.addSpacing(12)
-        top.addWidget(field_label(_("&Case"), self.case_ref))
-        top.addWidget(self.case_ref)
-        top.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(8)
-        bottom.addWidget(self.date_from)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.date_to)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.reset_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.busy)
-        bottom.addWidget(self.export_button)
-        layout = QVBoxLayout()
-        layout.setSpacing(10)
-        layout.addLayout(top)
-        layout.addLayout(bottom)
-        return layout
+    def _filter_bar(self) -> QGridLayout:
+        """Filters in a grid of short rows: the page must fit a 960-pixel window."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(10)
+        grid.addWidget(field_label(_("&User"), self.user), 0, 0)
+        grid.addWidget(self.user, 0, 1)
+        grid.addWidget(field_label(_("&Action"), self.action), 1, 0)
+        grid.addWidget(self.action, 1, 1)
+        grid.addWidget(field_label(_("&Case"), self.case_ref), 2, 0)
+        grid.addWidget(self.case_ref, 2, 1)
+        grid.addWidget(self.date_from, 0, 3)
+        grid.addWidget(self.date_to, 1, 3)
+        grid.addWidget(self.reset_button, 2, 3, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnMinimumWidth(2, 18)
+        grid.setColumnStretch(4, 1)
+        export = QHBoxLayout()
+        export.setSpacing(8)
+        export.addWidget(self.busy)
+        export.addWidget(self.export_button)
+        grid.addLayout(export, 2, 5, Qt.AlignmentFlag.AlignRight)
+        return grid
 
     def _count_row(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from app.i18n import _
@@ -22,6 +21,7 @@ from app.ui.widgets.bar_chart import BarChart
 from app.ui.widgets.card import Card
 from app.ui.widgets.figures_table import FiguresTable
 from app.ui.widgets.labels import hint_label, role_label
+from app.ui.widgets.responsive_pair import ResponsivePair
 
 TILE_COLUMNS = 4
 TABLE_MAX_WIDTH = 760  # wider, and the eye loses the row between a label and its figure
@@ -96,25 +96,10 @@ class ReportView(QWidget):
         return block
 
     @staticmethod
-    def _grid(rows: list[tuple[QWidget | None, QWidget | None]], stretch: tuple[int, int] = (5, 6)) -> QGridLayout:
-        """Two columns (tables left, charts or a second table right) that keep their widths
-        from row to row, so tables of one section line up."""
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(32)
-        grid.setVerticalSpacing(18)
-        for row, (left, right) in enumerate(rows):
-            for column, widget in enumerate((left, right)):
-                if widget is not None:
-                    grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, stretch[0])
-        grid.setColumnStretch(1, stretch[1])
-        return grid
-
-    @staticmethod
-    def _aligned(table: FiguresTable, chart: BarChart) -> BarChart:
-        """Start the chart's first bar level with the table's first row."""
-        chart.set_top_padding(table.horizontalHeader().sizeHint().height() + table.frameWidth())
-        return chart
+    def _with_chart(table: FiguresTable, chart: BarChart, stretch: tuple[int, int] = (5, 6)) -> ResponsivePair:
+        """The table with its chart beside it, the chart's first bar level with the table's first row."""
+        header = table.horizontalHeader().sizeHint().height() + table.frameWidth()
+        return ResponsivePair(table, chart, stretch, right_top_padding=header)
 
     # --- sections, as in the PDF ------------------------------------------------------------
 
@@ -162,9 +147,9 @@ class ReportView(QWidget):
                             rows, value_width=84)
         reasons = self._table(r.CLOSING_REASONS, _("Closing reasons"), [_("Closing reason"), _("Cases")],
                               _rows(sec[r.CLOSING_REASONS], lambda k: labels.label(labels.CLOSING_REASONS, k)))
-        card.content.addLayout(self._grid([(self._block(_("By case type"), cases),
-                                            self._block(_("Closing reasons of the closed cases"), reasons))],
-                                          stretch=(1, 1)))
+        card.content.addWidget(ResponsivePair(self._block(_("By case type"), cases),
+                                              self._block(_("Closing reasons of the closed cases"), reasons),
+                                              (1, 1)))
         return card
 
     def _people(self, sec: dict) -> QWidget:
@@ -179,10 +164,10 @@ class ReportView(QWidget):
                             [labels.label(labels.AGE_GROUPS, k) for k in keys], [[ages[k] for k in keys]])
         status = self._table(r.RESIDENCE_STATUS, _("Residence status"), [_("Current residence status"), _("People")],
                              _rows(sec[r.RESIDENCE_STATUS], lambda k: labels.label(labels.RESIDENCE_STATUS, k)))
-        card.content.addLayout(self._grid([
-            (self._block(_("Age groups"), table), self._block(" ", self._aligned(table, chart))),
-            (self._block(_("Residence status"), status), None),
-        ]))
+        card.content.addWidget(role_label(_("Age groups"), "subsection"))
+        card.content.addWidget(self._with_chart(table, chart))
+        card.content.addSpacing(8)
+        card.content.addWidget(ResponsivePair(self._block(_("Residence status"), status)))
         return card
 
     def _goals(self, sec: dict) -> QWidget:
@@ -239,10 +224,9 @@ class ReportView(QWidget):
         conferences = self._table(
             r.CASE_CONFERENCES, _("Case conferences"), ["", _("Number")],
             [[_("Case conferences in the period"), sec[r.CASE_CONFERENCES]["count"]]], total_row=False)
-        card.content.addLayout(self._grid([
-            (table, self._aligned(table, chart)),
-            (self._block(_("Case conferences"), conferences), None),
-        ]))
+        card.content.addWidget(self._with_chart(table, chart))
+        card.content.addSpacing(8)
+        card.content.addWidget(ResponsivePair(self._block(_("Case conferences"), conferences)))
         return card
 
     def _barriers(self, sec: dict) -> QWidget:
@@ -257,7 +241,7 @@ class ReportView(QWidget):
         chart = self._chart(r.BARRIERS, _("Barriers by category"),
                             [labels.label(labels.BARRIER_CATEGORIES, k) for k in keys], [[cells[k] for k in keys]])
         # Category names are long ("Ablehnung / Nichtannahme durch Behörde"): give the table half.
-        card.content.addLayout(self._grid([(table, self._aligned(table, chart))], stretch=(1, 1)))
+        card.content.addWidget(self._with_chart(table, chart, (1, 1)))
         rows = []
         for key, value in sec[r.BARRIER_INSTITUTIONS].items():
             if key == TOTAL:

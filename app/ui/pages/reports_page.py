@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,13 +82,13 @@ class ReportsPage(PageFrame):
         self.case_manager = QComboBox()
         self.case_manager.setAccessibleName(_("Case manager"))
         self.case_manager.addItem(_("All case managers"), None)
-        self.case_manager.setMinimumWidth(240)
+        self.case_manager.setMinimumWidth(260)
         self.programme = QComboBox()
         self.programme.setAccessibleName(_("Programme"))
         self.programme.addItem(_("All programmes"), None)
         for code, name in labels.PROGRAMMES.items():
             self.programme.addItem(name, code)
-        self.programme.setMinimumWidth(240)
+        self.programme.setMinimumWidth(260)
         self.show_button = primary_button(_("&Show"), _("Show the report"))
         self.show_button.clicked.connect(self.show_report)
         self.busy = BusyBar(_("Counting…"))
@@ -102,7 +103,7 @@ class ReportsPage(PageFrame):
         self.status = role_label("", "success")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.scope_label = role_label("", "section", wrap=False)
+        self.scope_label = role_label("", "section")
         self.empty_note = hint_label(_("Choose a period and press Show."))
         self.view = ReportView()
 
@@ -134,47 +135,59 @@ class ReportsPage(PageFrame):
         return edit
 
     def _scope_card(self) -> Card:
+        """Short rows rather than one long one: the page must fit a 960-pixel window."""
         card = Card(_("Period and scope"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(12)
+        grid.setVerticalSpacing(10)
         period = QHBoxLayout()
         period.setSpacing(8)
         period.addWidget(self.date_from)
         period.addWidget(QLabel("–"))
         period.addWidget(self.date_to)
-        period.addSpacing(14)
-        for button in self.preset_buttons.values():
-            period.addWidget(button)
         period.addStretch(1)
+        presets = QHBoxLayout()
+        presets.setSpacing(6)
+        for button in self.preset_buttons.values():
+            presets.addWidget(button)
+        presets.addStretch(1)
+        manager = QHBoxLayout()
+        manager.addWidget(self.case_manager)
+        manager.addStretch(1)
+        programme = QHBoxLayout()
+        programme.setSpacing(8)
+        programme.addWidget(self.programme)
+        programme.addStretch(1)
+        programme.addSpacing(14)
+        programme.addWidget(self.show_button)
         grid.addWidget(field_label(_("P&eriod"), self.date_from), 0, 0)
         grid.addLayout(period, 0, 1)
-        scope = QHBoxLayout()
-        scope.setSpacing(8)
-        scope.addWidget(self.case_manager)
-        scope.addSpacing(14)
-        scope.addWidget(field_label(_("P&rogramme"), self.programme))
-        scope.addWidget(self.programme)
-        scope.addStretch(1)
-        scope.addWidget(self.busy)
-        scope.addSpacing(8)
-        scope.addWidget(self.show_button)
-        grid.addWidget(field_label(_("Case &manager"), self.case_manager), 1, 0)
-        grid.addLayout(scope, 1, 1)
+        grid.addLayout(presets, 1, 1)
+        grid.addWidget(field_label(_("Case &manager"), self.case_manager), 2, 0)
+        grid.addLayout(manager, 2, 1)
+        grid.addWidget(field_label(_("P&rogramme"), self.programme), 3, 0)
+        grid.addLayout(programme, 3, 1)
         grid.setColumnStretch(1, 1)
         card.content.addLayout(grid)
         return card
 
-    def _results_header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        row.addWidget(self.scope_label)
-        row.addSpacing(12)
-        row.addWidget(self.status, 1)
-        row.addWidget(self.save_pdf_button)
-        row.addWidget(self.save_csv_button)
-        row.addWidget(self.save_barriers_button)
-        return row
+    def _results_header(self) -> QVBoxLayout:
+        title = QHBoxLayout()
+        title.setSpacing(12)
+        title.addWidget(self.scope_label, 1)
+        title.addWidget(self.busy)
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        actions.addWidget(self.save_pdf_button)
+        actions.addWidget(self.save_csv_button)
+        actions.addWidget(self.save_barriers_button)
+        actions.addSpacing(12)
+        actions.addWidget(self.status, 1)
+        layout = QVBoxLayout()
+        layout.setSpacing(10)
+        layout.addLayout(title)
+        layout.addLayout(actions)
+        return layout
 
     # --- period and scope ----------------------------------------------------------------
 
@@ -220,7 +233,10 @@ class ReportsPage(PageFrame):
     def _report_ready(self, published: PublishedReport) -> None:
         self.published = published
         self.scope_label.setText(self._scope_text(published.scope))
-        self.empty_note.hide()
+        sections = published.sections
+        nothing = all(sections[name]["total"] == 0 for name in ("cases_opened", "cases_active", "cases_closed"))
+        self.empty_note.setText(_("No case was open in this period, so every figure is 0."))
+        self.empty_note.setVisible(nothing)
         self.view.show_report(published)
         self._update_export_buttons()
 
@@ -288,6 +304,7 @@ class ReportsPage(PageFrame):
         self.view.clear()
         self.scope_label.clear()
         self.status.clear()
+        self.empty_note.setText(_("Choose a period and press Show."))
         self.empty_note.show()
         self._update_export_buttons()
 

@@ -150,7 +150,7 @@ class RetentionPage(PageFrame):
     def _periods_text(self, periods: dict[str, int]) -> str:
         parts = [ngettext("{type}: {n} year", "{type}: {n} years", years).format(
             type=labels.label(labels.CASE_TYPES, case_type), n=years) for case_type, years in periods.items()]
-        return _("Closed cases are kept for a period after closing, then erased. Periods set in the settings: "
+        return _("Closed cases are kept for a period after closing, then erased. Retention periods: "
                  "{periods}.").format(periods="; ".join(parts))
 
     # --- loading ----------------------------------------------------------------------------
@@ -240,8 +240,10 @@ class RetentionPage(PageFrame):
             ngettext("&Erase {n} selected case…", "&Erase {n} selected cases…", n).format(n=n) if n
             else _("&Erase selected…"))
         has_cases = bool(self.due_model.cases())
-        self.select_all_button.setEnabled(has_cases and idle)
-        self.select_none_button.setEnabled(n > 0 and idle)
+        for link in (self.select_all_button, self.select_none_button):
+            link.setVisible(has_cases)  # links show no disabled state: hide them when there is nothing
+        self.select_all_button.setEnabled(idle)
+        self.select_none_button.setEnabled(idle)
         self.refresh_button.setEnabled(idle)
 
     # --- lock protocol ---------------------------------------------------------------------------------
