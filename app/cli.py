@@ -23,7 +23,10 @@ from app.errors import DataError, LotseError, UsageError
 COMMAND_MODULES = [
     "app.commands.vault_commands",
     "app.commands.residence_commands",
+    "app.commands.demo_commands",
+    "app.commands.bench_commands",
     "app.commands.report_commands",
+    "app.commands.case_commands",
 ]
 
 
@@ -140,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("interrupted")
         return 130
+    except BrokenPipeError:
+        # `lotse case list | head`: the reader left; that is not an error of ours.
+        # Point stdout at devnull so the interpreter's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a database error surfacing from deep inside, or a bug
         database_error = _as_database_error(exc)
         if database_error is not None:

@@ -28,6 +28,12 @@ SNIPPET_CONTEXT = 40
 
 _COLUMNS = ", ".join(f"{field}, {field}_alt" for field in SEARCH_FIELDS)
 _PLACEHOLDERS = ", ".join(f":{field}, :{field}_alt" for field in SEARCH_FIELDS)
+_HITS_SQL = (
+    "SELECT d.id, c.id, c.ref, p.given_names, p.family_name, "
+    + ", ".join(f"f.{field}" for field in SEARCH_FIELDS)
+    + " FROM search_docs AS d JOIN cases AS c ON c.id = d.case_id JOIN persons AS p ON p.id = c.person_id"
+    " LEFT JOIN search_fts AS f ON f.rowid = d.id WHERE d.id IN ({rowids})"
+)
 _BM25 = "bm25(search_fts, " + ", ".join(str(w) for w in SEARCH_WEIGHTS) + ")"
 
 
@@ -70,6 +76,8 @@ def _alternatives(content: str) -> str:
     """Only the words whose alternative spelling differs: keeps the index small."""
     variants = []
     for word in _WORD.findall(content):
+        if word.isascii():
+            continue  # NFC and the spelling tables change no ASCII letter
         alt = alternative_spelling(word)
         if alt != word:
             variants.append(alt)
@@ -136,26 +144,19 @@ def search(session: Session, query: str, *, limit: int = 20) -> list[SearchHit]:
     rowids = ranked_case_rows(session, match, limit)
     if not rowids:
         return []
-    rows = session.execute(
-        select(SearchDoc.id, Case.id, Case.ref, Person.given_names, Person.family_name)
-        .join(Case, Case.id == SearchDoc.case_id)
-        .join(Person, Person.id == Case.person_id)
-        .where(SearchDoc.id.in_(rowids))
-    ).all()
-    by_rowid = {row[0]: row[1:] for row in rows}
-    field_texts = {
-        row[0]: row[1:]
-        for row in session.execute(
-            text(f"SELECT rowid, {', '.join(SEARCH_FIELDS)} FROM search_fts WHERE rowid IN ({','.join(map(str, rowids))})")
-        )
-    }
+    # Names and field texts of the hits in one statement (LEFT JOIN: a case whose
+    # index row lost its text still shows up, with an empty snippet).
+    rows = session.execute(text(_HITS_SQL.format(rowids=",".join(map(str, rowids))))).all()
+    by_rowid = {row[0]: row[1:5] for row in rows}
+    field_texts = {row[0]: tuple(value or "" for value in row[5:]) for row in rows}
     words = set().union(*(_fold(w) for w in query_words(query)))
+    matcher = _WordMatcher(words)
     hits = []
     for rowid in rowids:
         if rowid not in by_rowid:
             continue
         case_id, ref, given, family = by_rowid[rowid]
-        field, snippet = _best_snippet(dict(zip(SEARCH_FIELDS, field_texts.get(rowid, ()), strict=False)), words)
+        field, snippet = _best_snippet(dict(zip(SEARCH_FIELDS, field_texts.get(rowid, ()), strict=False)), matcher)
         hits.append(SearchHit(case_id, ref, f"{given} {family}".strip(), field, snippet))
     return hits
 
@@ -170,17 +171,104 @@ def _fold(word: str) -> set[str]:
     return {_strip_marks(word), _strip_marks(alternative_spelling(word))}
 
 
-def _best_snippet(texts: dict[str, str], words: set[str]) -> tuple[str, str]:
+_WORD_CHAR = re.compile(r"\w")
+_NON_ASCII_LETTER = re.compile(r"[^\W\x00-\x7f]")  # a word character outside ASCII
+
+
+class _WordMatcher:
+    """Finds the first word of a text whose folded form starts with a query word.
+
+    It runs for every hit over every word before the match, so the scanning is
+    done by C code (``str.find``, one character class): an ASCII word's folded
+    form is simply its lower case (casefold, NFKD and the spelling tables change
+    no ASCII letter), so ASCII words are found by looking for the ASCII query
+    words in the lower-cased text; only words with other letters are folded in
+    Python, once per search. Every candidate is checked with the full rule.
+    """
+
+    def __init__(self, words: set[str]) -> None:
+        self.prefixes = tuple(sorted(words))
+        self._ascii_prefixes = tuple(w for w in self.prefixes if w.isascii() and _WORD.fullmatch(w))
+        self._ascii_pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, self._ascii_prefixes)) + ")", re.IGNORECASE)
+            if self._ascii_prefixes else None
+        )
+        self._first_letters = frozenset(w[0] for w in self.prefixes if w)
+        self._folded: dict[str, tuple[str, ...]] = {}
+
+    def _matches(self, word: str) -> bool:
+        if word.isascii():
+            return word.lower().startswith(self.prefixes)
+        forms = self._folded.get(word)
+        if forms is None:
+            forms = self._folded[word] = tuple(_fold(word))
+        return any(form.startswith(self.prefixes) for form in forms)
+
+    def _is_word_start(self, content: str, at: int) -> bool:
+        return at == 0 or not _WORD_CHAR.match(content, at - 1)
+
+    def _first_ascii(self, content: str) -> re.Match | None:
+        """The first word starting with an ASCII query word (ASCII words: all of them)."""
+        lowered = content.lower()
+        if len(lowered) != len(content):  # a letter whose lower case is longer (İ): positions shift
+            for candidate in self._ascii_pattern.finditer(content):
+                token = _WORD.match(content, candidate.start())
+                if token and self._matches(token.group()):
+                    return token
+            return None
+        best = None
+        for prefix in self._ascii_prefixes:
+            at = lowered.find(prefix)
+            while at != -1 and (best is None or at < best.start()):
+                if self._is_word_start(content, at):
+                    token = _WORD.match(content, at)
+                    if token and self._matches(token.group()):
+                        best = token
+                        break
+                at = lowered.find(prefix, at + 1)
+        return best
+
+    def first(self, content: str) -> re.Match | None:
+        if "" in self.prefixes:  # every word matches: the plain scan says which comes first
+            return next(_WORD.finditer(content), None)
+        found = self._first_ascii(content) if self._ascii_prefixes else None
+        # Words with a non-ASCII letter, in order, up to the ASCII match.
+        reverse = None
+        checked_to = 0
+        for letter in _NON_ASCII_LETTER.finditer(content):
+            at = letter.start()
+            if found is not None and at > found.start():
+                break
+            if at < checked_to:
+                continue  # a later letter of a word already looked at
+            if reverse is None:
+                reverse = content[::-1]
+            mirrored = len(content) - 1 - at  # the word's letters up to `at`, read backwards
+            start = at + 1 - (_WORD.match(reverse, mirrored).end() - mirrored)
+            token = _WORD.match(content, start)
+            checked_to = token.end()
+            if found is not None and start >= found.start():
+                break
+            word = token.group()
+            # A word that begins with an ASCII letter folds to a form beginning with
+            # that letter in lower case: no query word starts so, no match.
+            if word[0].isascii() and word[0].lower() not in self._first_letters:
+                continue
+            if self._matches(word):
+                return token
+        return found
+
+
+def _best_snippet(texts: dict[str, str], matcher: _WordMatcher) -> tuple[str, str]:
     """The first field (in index order) with a word starting like a query word, and text around it."""
     for field in SEARCH_FIELDS:
         content = texts.get(field) or ""
-        for token in _WORD.finditer(content):
-            forms = _fold(token.group())
-            if any(form.startswith(w) for form in forms for w in words):
-                start = max(0, token.start() - SNIPPET_CONTEXT)
-                end = min(len(content), token.end() + SNIPPET_CONTEXT)
-                before = ("…" if start else "") + content[start : token.start()]
-                after = content[token.end() : end] + ("…" if end < len(content) else "")
-                snippet = f"{before}[{token.group()}]{after}".replace("\n", " ")
-                return field, snippet
+        token = matcher.first(content)
+        if token is not None:
+            start = max(0, token.start() - SNIPPET_CONTEXT)
+            end = min(len(content), token.end() + SNIPPET_CONTEXT)
+            before = ("…" if start else "") + content[start : token.start()]
+            after = content[token.end() : end] + ("…" if end < len(content) else "")
+            snippet = f"{before}[{token.group()}]{after}".replace("\n", " ")
+            return field, snippet
     return "name", texts.get("name", "")

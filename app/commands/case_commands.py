@@ -1,0 +1,216 @@
+"""case list, case show, search, agency list, import: the case file from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from app.cli import add_command
+from app.errors import DataError, UsageError
+
+
+def register(subparsers) -> None:
+    case = subparsers.add_parser("case", help="list and show cases", description="list and show cases")
+    case_commands = case.add_subparsers(dest="case_command")
+    listing = add_command(case_commands, "list", cmd_case_list, "list cases: ref, name, status, phase, type, opened, closed")
+    listing.add_argument("--json", action="store_true", help="print one JSON document")
+    listing.add_argument("--status", action="append", help="only cases with this status (repeatable)")
+    listing.add_argument("--phase", action="append", help="only cases in this phase (repeatable)")
+    listing.add_argument("--type", dest="case_type", action="append", help="only cases of this type (repeatable)")
+    listing.add_argument("--search", help="full-text search combined with the filters")
+    listing.add_argument("--sort", default="ref", help="ref, name, opened, closed, phase, status, next_deadline …")
+    listing.add_argument("--desc", action="store_true", help="sort descending")
+    listing.add_argument("--limit", type=_non_negative, help="at most this many cases (default: all)")
+    listing.add_argument("--offset", type=_non_negative, default=0, help="skip this many cases")
+    show = add_command(case_commands, "show", cmd_case_show, "one case with its whole file")
+    show.add_argument("ref", help="the case reference, e.g. 2026-0042")
+    show.add_argument("--json", action="store_true", help="print one JSON document")
+
+    search = add_command(subparsers, "search", cmd_search, "full-text search over names, notes, goals, barriers")
+    search.add_argument("query")
+    search.add_argument("--limit", type=_positive, default=20)
+    search.add_argument("--json", action="store_true", help="print one JSON document")
+
+    agency = subparsers.add_parser("agency", help="the agency directory", description="the agency directory")
+    agency_commands = agency.add_subparsers(dest="agency_command")
+    agencies = add_command(agency_commands, "list", cmd_agency_list, "the agency directory: id, name, legal domain, address")
+    agencies.add_argument("--json", action="store_true", help="print one JSON document")
+    agencies.add_argument("--all", action="store_true", help="include deactivated agencies")
+
+    importing = add_command(subparsers, "import", cmd_import, "create or update cases from a CSV file (matched by ref)")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def _non_negative(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{number} is negative")
+    return number
+
+
+def _positive(value: str) -> int:
+    number = _non_negative(value)
+    if number == 0:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _open(ctx):
+    from app.services.agencies import ensure_default_agencies
+
+    vault = ctx.open_vault()
+    ensure_default_agencies(vault)
+    return vault
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    cells = [[("" if value is None else str(value)) for value in row] for row in rows]
+    widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    for row in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+# --- case list / show ------------------------------------------------------------------
+
+
+def cmd_case_list(args, ctx) -> int:
+    from app.services.case_list import SORT_KEYS, case_page
+
+    if args.sort not in SORT_KEYS:
+        raise UsageError(f"--sort must be one of {', '.join(SORT_KEYS)}, not '{args.sort}'.")
+    vault = _open(ctx)
+    rows, total = case_page(
+        vault, status=args.status, phase=args.phase, case_type=args.case_type, search=args.search, sort=args.sort,
+        descending=args.desc, offset=args.offset, limit=args.limit,
+    )
+    if args.json:
+        ctx.print_json([
+            {"ref": r.ref, "name": r.name, "name_original": r.name_original, "status": r.status, "phase": r.phase,
+             "case_type": r.case_type, "opened": r.opened.isoformat(), "closed": r.closed.isoformat() if r.closed else None,
+             "case_manager": r.case_manager, "residence_status": r.residence_status,
+             "next_deadline": r.next_deadline.isoformat() if r.next_deadline else None, "case_id": r.case_id}
+            for r in rows
+        ])
+        return 0
+    print_table(
+        ("ref", "name", "status", "phase", "type", "opened", "closed"),
+        [(r.ref, r.name, r.status, r.phase, r.case_type, r.opened.isoformat(),
+          r.closed.isoformat() if r.closed else "") for r in rows],
+    )
+    print(f"{len(rows)} of {total} cases")
+    return 0
+
+
+def cmd_case_show(args, ctx) -> int:
+    from app.services.case_file import case_detail
+
+    vault = _open(ctx)
+    detail = case_detail(vault, args.ref)
+    if args.json:
+        ctx.print_json(detail)
+    else:
+        print_case(detail)
+    return 0
+
+
+def print_case(d: dict[str, Any]) -> None:
+    person = d["person"]
+    original = f"  ({d['name_original']})" if d["name_original"] else ""
+    print(f"{d['ref']}  {d['name']}{original}")
+    print(f"  {d['case_type']} · phase {d['phase']} · {d['status']} · opened {d['opened']}"
+          + (f" · closed {d['closed']} ({d['closing_reason']})" if d["closed"] else ""))
+    if d["next_phase"]:
+        missing = "; ".join(d["missing_for_next_phase"]) or "nothing"
+        print(f"  next phase {d['next_phase']}: missing {missing}")
+    print(f"  born {person['birth_date'] or '?'} · nationality {', '.join(person['nationalities']) or '?'}"
+          f" · residence {person['residence_status'] or '?'}")
+    print("\nGoal areas")
+    for code, area in d["goal_areas"].items():
+        need = "-" if area["need_level"] is None else area["need_level"]
+        print(f"  {code:<15} need {need}  goals {len(area['goals'])}")
+        for goal in area["goals"]:
+            print(f"    - {goal['text']} [{goal['status']}, {goal['attainment']} %]")
+    _section("Contacts", [f"{c['date']} {c['kind']}: {c['note'][:60]}" for c in d["contacts"]])
+    _section("Referrals", [f"{r['date']} {r['agency_name']} ({r['status']})" for r in d["referrals"]])
+    _section("Consents", [f"{c['recipient_name']}: {', '.join(c['categories'])} — {c['state']}" for c in d["consents"]])
+    _section("Barriers", [f"{b['occurred_on']} {b['category']}" for b in d["barriers"]])
+    _section("Measures", [f"{m['area']} {m['title']} ({m['outcome']})" for m in d["measures"]]
+             + [f"WARNING: {w['message']}" for w in d["measure_warnings"]])
+    _section("Agreements", [f"{a['title']} ({a['status']}), {len(a['steps'])} steps" for a in d["agreements"]])
+    _section("Deadlines", [f"{x['due']} {x['kind']}" + (" (done)" if x["done"] else "") for x in d["deadlines"]])
+    _section("Documents", [f"{x['doc_date'] or ''} {x['title']} ({x['size']} bytes)" for x in d["documents"]])
+    _section("Conflicts", [f"{c.get('field')}: mine {c.get('mine')!r} / theirs {c.get('theirs')!r}" for c in d["conflicts"]])
+
+
+def _section(title: str, lines: list[str]) -> None:
+    if lines:
+        print(f"\n{title}")
+        for line in lines:
+            print(f"  {line}")
+
+
+# --- search, agencies, import ------------------------------------------------------------
+
+
+def cmd_search(args, ctx) -> int:
+    from app.services.case_search import search_cases
+
+    vault = _open(ctx)
+    hits = search_cases(vault, query=args.query, limit=args.limit)
+    if args.json:
+        ctx.print_json([{"ref": h.ref, "name": h.name, "field": h.field, "snippet": h.snippet} for h in hits])
+        return 0
+    print_table(("ref", "name", "field", "snippet"), [(h.ref, h.name, h.field, h.snippet) for h in hits])
+    return 0
+
+
+def cmd_agency_list(args, ctx) -> int:
+    from app.services.agencies import list_agencies
+
+    vault = _open(ctx)
+    agencies = list_agencies(vault, include_inactive=args.all)
+    if args.json:
+        ctx.print_json([agency.as_dict() for agency in agencies])
+        return 0
+    print_table(
+        ("id", "name", "legal domain", "address"),
+        [(a.id, a.name + (f" – {a.department}" if a.department else ""), a.legal_domain,
+          ", ".join(p for p in (a.street, f"{a.postcode} {a.city}".strip()) if p)) for a in agencies],
+    )
+    return 0
+
+
+def cmd_import(args, ctx) -> int:
+    from app.services.import_csv import CsvImportError, import_cases_csv
+
+    try:
+        data = Path(args.file).read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"The file {args.file} does not exist.") from None
+    except IsADirectoryError:
+        raise UsageError(f"{args.file} is a folder, not a CSV file.") from None
+    except OSError as exc:
+        raise DataError(f"Cannot read {args.file}: {exc.strerror}.") from None
+    vault = _open(ctx)
+    try:
+        summary = import_cases_csv(vault, data=data)
+    except CsvImportError as exc:
+        # The one place the CLI prints more than one error line: every row error, after the summary.
+        print(f"lotse: {exc.summary}", file=sys.stderr)
+        for error in exc.errors:
+            print(" ".join(str(error).split()), file=sys.stderr)
+        return exc.exit_code
+    if args.json:
+        ctx.print_json({"created": summary.created, "updated": summary.updated})
+    else:
+        print(f"Imported {summary.created + summary.updated} cases: {summary.created} created, "
+              f"{summary.updated} updated.")
+    return 0

@@ -1,0 +1,12 @@
+"""The benchmarks ``lotse bench`` runs, in this order. Add yours to the list."""
+
+from __future__ import annotations
+
+from benchmarks import bench_case_file, bench_demo, bench_search
+from benchmarks.harness import Benchmark
+
+BENCHMARKS: list[Benchmark] = [
+    bench_search.run,
+    bench_case_file.run,
+    bench_demo.run,
+]
