@@ -2,10 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python scripts/screenshots_reports.py
 
-Builds a fresh vault in a temporary folder with the known figures of the
-report tests (tests/unit/known_report_vault.py, the year 2025), a few cases
-past their retention period (one under a legal hold) and a few hundred audit
-entries, then drives the real main window. Names are invented. Writes PNGs to
+Builds a fresh vault in a temporary folder with 600 demo cases
+(app/services/demo.py, the report shows 2025), a few cases past their
+retention period (one under a legal hold) and a few hundred audit entries,
+then drives the real main window. All names are invented. Writes PNGs to
 screenshots/ (nothing of the user's own settings or vault is touched).
 """
 
@@ -28,32 +28,37 @@ RETENTION_CASES = (  # ref, given, family, type, closed, legal hold reason
     ("2022-0011", "Samir", "Rahimi", "case_management", date(2021, 11, 2), "Klage beim VG Münster anhängig"),
 )
 USERS = ("Miriam Okafor", "Jonas Weber", "Leyla Demir")
+DEMO_CASES = 600
+TODAY = date(2026, 11, 21)
 ACTIONS = ("case.viewed", "case.viewed", "case.viewed", "case.changed", "goal.added", "contact.added",
            "letter.printed", "consent.recorded", "report.exported", "vault.unlocked")
 
 
 def fill_vault(vault) -> None:
-    from app.models import AuditEntry, Case, Person
-    from tests.unit.known_report_vault import build_known_vault
+    """Demo cases (app/services/demo.py), old closed cases for retention, a busy audit log."""
+    from sqlalchemy import select
 
+    from app.models import AuditEntry, Case, Person
+    from app.services.demo import generate_demo
+
+    generate_demo(vault, cases=DEMO_CASES, seed=8, today=TODAY)
     with vault.session() as session:
-        cases = build_known_vault(session)
         for ref, given, family, case_type, closed, hold in RETENTION_CASES:
             session.add(Case(ref=ref, person=Person(given_names=given, family_name=family), case_type=case_type,
-                             opened=closed - timedelta(days=300), closed=closed, status="closed",
+                             opened=closed - timedelta(days=300), closed=closed, status="closed", phase="closed",
                              closing_reason="goals_attained", case_manager="Miriam Okafor",
                              legal_hold=bool(hold), legal_hold_reason=hold))
-        case_list = cases["active"]
+        case_ids = list(session.scalars(select(Case.id).where(Case.closed.is_(None)).order_by(Case.ref).limit(60)))
         rng = random.Random(8)
         start = datetime(2026, 11, 21, 16, 0)
         entries = []
         for i in range(420):
             action = rng.choice(ACTIONS)
-            case = rng.choice(case_list) if action.split(".")[0] in ("case", "goal", "contact", "letter", "consent") else None
+            on_case = action.split(".")[0] in ("case", "goal", "contact", "letter", "consent")
             detail = {"case.changed": "field=phase", "goal.added": "area=language", "letter.printed": "agency=Jobcenter",
                       "report.exported": "from=2025-01-01;to=2025-12-31;outputs=pdf"}.get(action, "")
             entries.append(AuditEntry(at=start - timedelta(minutes=37 * i + rng.randint(0, 30)), user=rng.choice(USERS),
-                                      action=action, case_id=case.id if case else None, detail=detail))
+                                      action=action, case_id=rng.choice(case_ids) if on_case else None, detail=detail))
         session.add_all(entries)
 
 

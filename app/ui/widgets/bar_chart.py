@@ -55,6 +55,7 @@ class BarChart(QWidget):
         self._series: list[list[Value]] = []
         self._names: list[str] = []
         self._label_font = ui_font(9.5)
+        self._wrapped_font = ui_font(8.5)  # a label broken onto two lines must fit one row
         self._value_font = ui_font(9)
         self._mark_font = ui_font(9)
         self._mark_font.setItalic(True)
@@ -124,7 +125,8 @@ class BarChart(QWidget):
             return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)]
         spaces = [i for i, ch in enumerate(text) if ch == " "]
         cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-        return [metrics.elidedText(part, Qt.TextElideMode.ElideRight, width) for part in (text[:cut], text[cut + 1:])]
+        wrapped = QFontMetricsF(self._wrapped_font)
+        return [wrapped.elidedText(part, Qt.TextElideMode.ElideRight, width) for part in (text[:cut], text[cut + 1:])]
 
     def plot_rect(self) -> QRectF:
         left = self._label_width() + LABEL_GAP
@@ -157,6 +159,8 @@ class BarChart(QWidget):
         self._paint_labels(painter, plot)
         self._paint_bars(painter)
         self._paint_legend(painter, plot)
+        if self.all_withheld():
+            self._paint_all_withheld(painter, plot)
         painter.end()
 
     def _paint_grid(self, painter: QPainter, plot: QRectF) -> None:
@@ -179,11 +183,12 @@ class BarChart(QWidget):
     def _paint_labels(self, painter: QPainter, plot: QRectF) -> None:
         painter.setFont(self._label_font)
         painter.setPen(QColor(COLORS["text"]))
-        metrics = QFontMetricsF(self._label_font)
         width = self._label_width()
-        line_height = metrics.height() * 0.92  # two lines must fit one row
+        wrapped_height = QFontMetricsF(self._wrapped_font).lineSpacing()
         for c, text in enumerate(self._categories):
             lines = self.label_lines(text)
+            painter.setFont(self._label_font if len(lines) == 1 else self._wrapped_font)
+            line_height = wrapped_height if len(lines) > 1 else self._pitch()
             middle = plot.top() + c * self._pitch() + self._pitch() / 2
             for i, line in enumerate(lines):
                 top = middle - line_height * len(lines) / 2 + i * line_height
@@ -218,6 +223,20 @@ class BarChart(QWidget):
             painter.setPen(QColor(COLORS["text_secondary"]))
             painter.drawText(QPointF(x + 18, middle + (metrics.ascent() - metrics.descent()) / 2), name)
             x += 18 + metrics.horizontalAdvance(name) + 24
+
+    def all_withheld(self) -> bool:
+        """Every figure is a mark: the chart has no bar to draw and says why."""
+        values = [v for row in self._series for v in row]
+        return bool(values) and not any(isinstance(v, int) and v > 0 for v in values) and any(
+            not isinstance(v, int) for v in values)
+
+    def _paint_all_withheld(self, painter: QPainter, plot: QRectF) -> None:
+        painter.setFont(self._mark_font)
+        painter.setPen(QColor(COLORS["text_muted"]))
+        note = plot.adjusted(40, 0, 0, 0)
+        painter.fillRect(note.adjusted(0, plot.height() / 2 - 14, 0, -plot.height() / 2 + 14), QColor(COLORS["surface"]))
+        painter.drawText(note, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         _("Every figure here is withheld, so no bar is drawn."))
 
     def _describe(self) -> str:
         """What a screen reader says: each category with its figures."""
