@@ -151,3 +151,23 @@ def test_the_retention_page_sits_before_the_audit_log(qtbot, retention_vault, se
     window = MainWindow(retention_vault, settings)
     qtbot.addWidget(window)
     assert isinstance(window.show_page("retention"), RetentionPage)
+
+
+def test_the_window_lock_clears_the_lists_and_unlocking_loads_them_again(qtbot, retention_vault, settings):
+    from app.storage.vault import Vault
+    from app.ui.main_window import MainWindow
+    from tests.conftest import TEST_PASSWORD
+
+    window = MainWindow(retention_vault, settings)
+    qtbot.addWidget(window)
+    page = window.show_page("retention")
+    page._today = TODAY
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.tasks.busy and page.due_model.rowCount() == 2, timeout=WAIT_MS)
+    page.due_model.set_all_checked(True)
+    window.lock()
+    assert page.vault is None and page.due_model.rowCount() == 0 and not page.erase_button.isEnabled()
+    window.unlock_with(Vault.unlock(retention_vault.directory, TEST_PASSWORD))
+    qtbot.waitUntil(lambda: not page.tasks.busy and page.due_model.rowCount() == 2, timeout=WAIT_MS)
+    assert page.due_model.checked_cases() == []  # nothing stays ticked for erasure across a lock
+    window.vault.lock()
