@@ -91,26 +91,27 @@ class CaseView(QWidget):
         for button in (self.next_phase_button, self.close_case_button, self.reopen_button):
             button.hide()
 
-        phase_actions = QHBoxLayout()
-        phase_actions.setSpacing(8)
-        phase_actions.addWidget(self.missing_label, 1)
-        phase_actions.addWidget(self.next_phase_button)
-        phase_actions.addWidget(self.close_case_button)
-        phase_actions.addWidget(self.reopen_button)
+        phase_row = QHBoxLayout()
+        phase_row.setSpacing(8)
+        phase_row.addWidget(self.phase_cycle, 1)
+        phase_row.addSpacing(12)
+        phase_row.addWidget(self.next_phase_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        phase_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        phase_row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         card = QFrame()
         card.setObjectName("caseHeaderCard")
         card.setProperty("card", True)
         card_layout = QVBoxLayout(card)
-        card_layout.setContentsMargins(22, 16, 22, 14)
-        card_layout.setSpacing(10)
+        card_layout.setContentsMargins(22, 14, 22, 12)
+        card_layout.setSpacing(8)
         card_layout.addWidget(self.header)
         rule = QFrame()
         rule.setObjectName("rule")
         rule.setFixedHeight(1)
         card_layout.addWidget(rule)
-        card_layout.addWidget(self.phase_cycle)
-        card_layout.addLayout(phase_actions)
+        card_layout.addLayout(phase_row)
+        card_layout.addWidget(self.missing_label)
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setObjectName("caseTabs")
@@ -265,6 +266,7 @@ class CaseView(QWidget):
         else:
             text, role = _("Ready for {phase}.").format(phase=labels.phase(next_phase)), "phase-ready"
         self.missing_label.setText(text)
+        self.missing_label.setVisible(bool(text))
         self.missing_label.setAccessibleName(text)
         set_role(self.missing_label, role)
 
