@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from benchmarks import bench_case_file, bench_demo, bench_search
+from benchmarks import bench_case_file, bench_demo, bench_gui, bench_search
 from benchmarks.harness import Benchmark
 
 BENCHMARKS: list[Benchmark] = [
     bench_search.run,
     bench_case_file.run,
     bench_demo.run,
+    bench_gui.run,
 ]

@@ -62,14 +62,17 @@ class CaseView(QWidget):
     load_failed = Signal(object)
     unsaved_changed = Signal(bool)
 
-    def __init__(self, vault: Vault, case_id: str, *, ref: str = "", tabs: list[CaseTabSpec] | None = None,
+    def __init__(self, vault: Vault, case_id: str | None, *, ref: str = "", tabs: list[CaseTabSpec] | None = None,
                  parent: QWidget | None = None) -> None:
+        """``case_id=None`` builds the view ahead of time (the case list keeps one ready);
+        ``load_case`` then gives it its case."""
         super().__init__(parent)
         self.setObjectName("caseView")
-        self.context = CaseContext(vault, case_id, ref, on_changed=self.reload)
+        self.context = CaseContext(vault, case_id or "", ref, on_changed=self.reload)
         self._generation = 0
         self._tasks: set[BackgroundTask] = set()
         self._loading = False
+        self._reload_pending = False
         self._locked = False
         self._unsaved = False
         self.last_load_ms: float | None = None
@@ -138,6 +141,16 @@ class CaseView(QWidget):
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_all)
 
+        if case_id:
+            self.reload()
+
+    def load_case(self, case_id: str, ref: str = "") -> None:
+        """Give a view built ahead of time its case (once) and load it."""
+        if self.context.case_id:
+            raise RuntimeError("this case view already shows a case")
+        self.context.case_id = case_id
+        self.context.ref = ref
+        self.header.show_loading(ref)
         self.reload()
 
     # --- identity ------------------------------------------------------------------
@@ -191,8 +204,14 @@ class CaseView(QWidget):
     @Slot()
     def reload(self) -> None:
         """Fetch the case file again off the GUI thread; a newer reload supersedes this one."""
-        if self._locked:
+        if self._locked or not self.context.case_id:
             return
+        if self._loading:
+            # One load at a time per view: case_detail writes the audit log, and two writers
+            # racing on SQLite can fail with "database is locked". The newer request wins.
+            self._reload_pending = True
+            return
+        self._reload_pending = False
         self._generation += 1
         self._loading = True
         self._load_started = time.perf_counter()
@@ -207,6 +226,9 @@ class CaseView(QWidget):
         if generation != self._generation or self._locked:
             return  # overtaken by a newer load, or the vault locked meanwhile
         self._loading = False
+        if self._reload_pending:
+            self.reload()  # something changed while this load ran: show the newer state only
+            return
         if error is not None:
             self.load_failed.emit(error)
             show_error(self, error)
@@ -352,6 +374,7 @@ class CaseView(QWidget):
         self._locked = True
         self._generation += 1
         self._loading = False
+        self._reload_pending = False
 
     def on_vault_unlocked(self, vault: Vault) -> None:
         self._locked = False
