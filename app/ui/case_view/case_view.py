@@ -264,7 +264,11 @@ class CaseView(QWidget):
         phase, case_type = detail.get("phase", ""), detail.get("case_type", "")
         self.phase_cycle.set_phase(case_type, phase)
         next_phase = detail.get("next_phase")
-        missing = [_(item) for item in detail.get("missing_for_next_phase", [])]
+        raw_missing = list(detail.get("missing_for_next_phase", []))
+        if next_phase == "closed":
+            # The closing dialog asks for the reason; it is not something to record beforehand.
+            raw_missing = [item for item in raw_missing if item != "a closing reason"]
+        missing = [_(item) for item in raw_missing]
         closed = phase == "closed"
         self.reopen_button.setVisible(closed)
         self.close_case_button.setVisible(not closed)
@@ -282,6 +286,8 @@ class CaseView(QWidget):
             text, role = _("Closed: {reason}.").format(reason=reason) if reason else _("The case is closed."), "hint"
         elif next_phase is None:
             text, role = "", "hint"
+        elif next_phase == "closed" and not missing:
+            text, role = _("When the work is done, close the case with its reason and outcome."), "hint"
         elif missing:
             text = _("Before {phase}: {missing}").format(phase=labels.phase(next_phase), missing="; ".join(missing))
             role = "phase-missing"

@@ -52,6 +52,9 @@ class NewCaseDialog(QDialog):
         self.languages.setPlaceholderText(_("e.g. Arabic, Kurdish"))
         self.phone = line_field(_("Phone"))
         self.address = line_field(_("Shelter or address"), _("e.g. Übergangswohnheim Ringstraße, room 12"))
+        for field in (self.given_names, self.family_name, self.name_original, self.nationality, self.languages,
+                      self.phone, self.address):
+            field.setMinimumWidth(260)
 
         self.case_type = code_combo(_("Case type"), labels.choices(labels.CASE_TYPE_LABELS))
         self.intake_source = code_combo(_("How the person came"), labels.choices(labels.INTAKE_SOURCE_LABELS),
@@ -121,7 +124,7 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.message)
         layout.addSpacing(10)
         layout.addLayout(buttons)
-        self.setMinimumWidth(980)
+        self.setMinimumWidth(1040)
 
         order = [self.given_names, self.family_name, self.name_original, self.birth_date, self.gender,
                  self.nationality, self.languages, self.phone, self.address, self.case_type, self.intake_source,

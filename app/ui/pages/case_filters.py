@@ -30,7 +30,7 @@ def _combo(accessible_name: str) -> QComboBox:
 def _fit(combo: QComboBox) -> None:
     """As wide as the chosen entry (the style sheet's padding is not in Qt's size hint)."""
     text = combo.currentText()
-    combo.setFixedWidth(combo.fontMetrics().horizontalAdvance(text) + 46)
+    combo.setFixedWidth(combo.fontMetrics().horizontalAdvance(text) + 54)
 
 
 class CaseFilterBar(QWidget):

@@ -57,7 +57,7 @@ MIN_SEARCH_LENGTH = 2
 SPARE_VIEW_DELAY_MS = 400  # build the next case view once the user pauses
 MAX_RECENT = 6
 ROW_HEIGHT = 34
-COLUMN_WIDTHS = {"ref": 92, "name": 290, "match": 330, "phase": 128, "next_deadline": 118, "residence_status": 150,
+COLUMN_WIDTHS = {"ref": 92, "name": 290, "match": 330, "phase": 142, "next_deadline": 118, "residence_status": 150,
                  "case_manager": 150, "case_type": 145, "status": 80, "opened": 96}
 
 
