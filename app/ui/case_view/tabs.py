@@ -72,8 +72,8 @@ def _placeholder(key: str, label: str) -> CaseTabSpec:
 
 
 CASE_TABS: list[CaseTabSpec] = [
-    _placeholder("person", N_("Person")),
-    _placeholder("goal_areas", N_("Goal areas")),
+    CaseTabSpec("person", N_("Person"), lazy_tab("app.ui.case_view.person_tab:PersonTab")),
+    CaseTabSpec("goal_areas", N_("Goal areas"), lazy_tab("app.ui.case_view.goal_areas_tab:GoalAreasTab")),
     _placeholder("contacts", N_("Contacts")),
     _placeholder("referrals", N_("Referrals")),
     _placeholder("consents", N_("Consents")),

@@ -67,7 +67,7 @@ def _placeholder_spec(key: str, label: str, icon: str, summary: str) -> PageSpec
 PAGES: list[PageSpec] = [
     _placeholder_spec("overview", N_("Overview"), "overview", N_(
         "Deadlines due soon, your active cases by phase and the cases you opened recently, at a glance.")),
-    _placeholder_spec("cases", N_("Cases"), "cases", N_(
+    PageSpec("cases", N_("Cases"), "cases", lazy("app.ui.pages.cases_page:CasesPage"), N_(
         "Find, open and create case files: search, filters and every part of a case.")),
     _placeholder_spec("deadlines", N_("Deadlines"), "deadlines", N_(
         "Residence documents, passports, 27th birthdays, reviews and agreement steps that fall due.")),
