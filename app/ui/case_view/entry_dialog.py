@@ -43,8 +43,8 @@ class EntryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
-        self.setMinimumWidth(FORM_WIDTH)
         self._dirty = False
+        self._first_field: QWidget | None = None
         self._discard_box: QMessageBox | None = None
         layout = dialog_layout(self)
         heading = role_label(title, "section")
@@ -58,7 +58,11 @@ class EntryDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setHorizontalSpacing(16)
         self.form.setVerticalSpacing(10)
-        layout.addLayout(self.form)
+        form_holder = QWidget()
+        form_holder.setMinimumWidth(FORM_WIDTH)  # the layout's minimum size rules the dialog's width
+        form_holder.setLayout(self.form)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(form_holder)
         layout.addSpacing(8)
         self.message = InlineMessage()
         layout.addWidget(self.message)
@@ -100,6 +104,8 @@ class EntryDialog(QDialog):
         else:
             self.form.addRow(label, field)
         self.watch(field)
+        if self._first_field is None:
+            self._first_field = field
         return label
 
     def watch(self, *widgets: QWidget) -> None:
@@ -131,6 +137,11 @@ class EntryDialog(QDialog):
 
     def has_unsaved_input(self) -> bool:
         return self._dirty and self.isVisible()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._first_field is not None and not self._first_field.hasFocus():
+            self._first_field.setFocus(Qt.FocusReason.TabFocusReason)
 
     # --- saving and leaving -----------------------------------------------------------
 
