@@ -108,7 +108,7 @@ class EntryTable(QTableWidget):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setAlternatingRowColors(False)
-        self.setSortingEnabled(True)
+        self._sort: tuple[int, Qt.SortOrder] | None = None  # None: the order the tab gave
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.horizontalHeader()
@@ -116,6 +116,10 @@ class EntryTable(QTableWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Sorted only when the user clicks a header; until then rows keep the tab's order.
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._sort_by)
         self.setItemDelegate(BadgeDelegate(self))
         self.doubleClicked.connect(self._activate_current)
         self.itemSelectionChanged.connect(self.selection_changed)
@@ -123,8 +127,6 @@ class EntryTable(QTableWidget):
     def set_rows(self, rows: list[tuple[str, list[Cell]]]) -> None:
         """Show ``(entry id, cells)`` rows; the selected entry stays selected when it is still there."""
         keep = self.current_id()
-        sorting = self.isSortingEnabled()
-        self.setSortingEnabled(False)
         self.setRowCount(len(rows))
         for row, (entry_id, cells) in enumerate(rows):
             for column, cell in enumerate(cells):
@@ -138,7 +140,23 @@ class EntryTable(QTableWidget):
                 elif cell.text:
                     item.setToolTip(cell.text)
                 self.setItem(row, column, item)
-        self.setSortingEnabled(sorting)
+        if self._sort is not None:
+            self.sortItems(*self._sort)
+        if keep is not None:
+            self.select_id(keep)
+
+    def _sort_by(self, column: int) -> None:
+        ascending = Qt.SortOrder.AscendingOrder
+        if self._sort is not None and self._sort[0] == column and self._sort[1] == ascending:
+            order = Qt.SortOrder.DescendingOrder
+        else:
+            order = ascending
+        self._sort = (column, order)
+        header = self.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(column, order)
+        keep = self.current_id()
+        self.sortItems(column, order)
         if keep is not None:
             self.select_id(keep)
 
