@@ -31,7 +31,7 @@ class DocumentDialog(EntryDialog):
         self.filename = filename
         self.document_id = document["id"] if document else None
         self.file_label = plain_label(
-            "{name} · {size}".format(name=filename, size=format_size(len(data))) if data is not None else
+            f"{filename} · {format_size(len(data))}" if data is not None else
             (document or {}).get("filename", ""))
         self.file_label.setProperty("role", "lead")
         self.title = QLineEdit()

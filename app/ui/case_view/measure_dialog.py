@@ -11,7 +11,11 @@ from app.models.codes import GOAL_AREAS
 from app.services.measures import MEASURE_KINDS, MEASURE_OUTCOMES, add_measure, update_measure
 from app.ui.case_view.casework_fields import CodeCombo, OptionalDateField
 from app.ui.case_view.casework_format import as_date
-from app.ui.case_view.casework_labels import GOAL_AREA_LABELS, MEASURE_KIND_LABELS, MEASURE_OUTCOME_LABELS
+from app.ui.case_view.casework_labels import (
+    GOAL_AREA_LABELS,
+    MEASURE_KIND_LABELS,
+    MEASURE_OUTCOME_LABELS,
+)
 from app.ui.case_view.entry_dialog import EntryDialog
 
 
