@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QMessageBox, QW
 
 from app.errors import LotseError
 from app.i18n import _, ngettext
-from app.services.agencies import AgencyInfo, delete_agency, ensure_default_agencies, list_agencies, update_agency
+from app.services.agencies import (
+    AgencyInfo,
+    delete_agency,
+    ensure_default_agencies,
+    list_agencies,
+    update_agency,
+)
 from app.storage.vault import Vault
 from app.ui.case_view.casework_labels import LEGAL_DOMAIN_LABELS, label
 from app.ui.case_view.casework_widgets import confirm
