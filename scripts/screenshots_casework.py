@@ -176,7 +176,7 @@ def main() -> int:
         tab = cls(ctx)
         ctx.tabs.append(tab)
         tab.setObjectName("pageArea")
-        tab.resize(1100, 720)
+        tab.resize(1000, 680)
         tab.show()
         shoot(tab, key)
         extra = getattr(sys.modules[__name__], f"extra_{key}", None)

@@ -51,9 +51,10 @@ def test_the_warning_appears_after_the_third_failed_measure_in_one_area(ctx, qtb
 
     measure = next(m for m in ctx.detail["measures"] if m["title"] == "Integrationskurs B1, second try")
     texts = tab.table.row_texts(measure["id"])
-    assert texts == ["Integrationskurs B1, second try", "VHS Emsbruch", "Language", "Language course",
-                     (date.today() - timedelta(days=200)).strftime("%d.%m.%Y"),
-                     (date.today() - timedelta(days=100)).strftime("%d.%m.%Y"), "Not attained"]
+    period = "{} – {}".format((date.today() - timedelta(days=200)).strftime("%d.%m.%Y"),
+                              (date.today() - timedelta(days=100)).strftime("%d.%m.%Y"))
+    assert texts == ["Integrationskurs B1, second try", "VHS Emsbruch", "Language", "Language course", period,
+                     "Not attained"]
 
 
 def test_a_finished_measure_cannot_end_in_the_future(ctx, qtbot):

@@ -45,8 +45,8 @@ def test_add_a_referral_by_typing_part_of_the_agency_name(ctx, qtbot):
     texts = tab.table.row_texts(referral["id"])
     assert texts[0] == date.today().strftime("%d.%m.%Y")
     assert texts[1] == "Jobcenter Kreis Emsbruch"
-    assert texts[3] == "Education and work"
-    assert texts[6] == "Handed over"
+    assert texts[2] == "Education and work"
+    assert texts[4] == "Open · handed over"
     assert tab.consent_text(referral["id"]) == "No consent"
 
 
@@ -93,7 +93,7 @@ def test_edit_a_referral_status_with_enter(ctx, qtbot):
     dialog.status.set_code("accepted")
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert tab.table.row_texts(referral)[5] == "Accepted"
+    assert tab.table.row_texts(referral)[4] == "Accepted"
     assert tab.table.current_id() == referral  # the selection survives the reload
 
 

@@ -33,6 +33,10 @@ class AgencyPicker(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setAccessibleName(accessible_name)
         self.setMaxVisibleItems(14)
+        # Long agency names must not widen the dialog: the list shows them in full.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(28)
+        self.view().setMinimumWidth(460)
         self.lineEdit().setPlaceholderText(_("Type to search the agency directory"))
         agencies = list_agencies(vault, include_inactive=True)
         self.agencies = {a.id: a for a in agencies if a.active or a.id == keep_id}

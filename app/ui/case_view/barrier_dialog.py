@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from app.errors import ValidationError
 from app.i18n import _, current_language
 from app.models.codes import GOAL_AREAS
 from app.services.barriers import add_barrier, barrier_categories, update_barrier
-from app.ui.case_view.casework_fields import CodeCombo, DateField
+from app.ui.case_view.casework_fields import CodeCombo, DateField, TextBox
 from app.ui.case_view.casework_format import as_date
 from app.ui.case_view.casework_labels import GOAL_AREA_LABELS
 from app.ui.case_view.entry_dialog import EntryDialog
@@ -56,11 +56,7 @@ class BarrierDialog(EntryDialog):
         self.category.setAccessibleName(_("Category"))
         for category in barrier_categories():
             self.category.addItem(category_label(category.code), category.code)
-        self.description = QPlainTextEdit()
-        self.description.setAccessibleName(_("Description"))
-        self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(110)
-        self.description.setPlaceholderText(_("What happened, without names"))
+        self.description = TextBox(_("Description"), height=110, placeholder=_("What happened, without names"))
         self.area = CodeCombo(GOAL_AREA_LABELS, _("Goal area"), codes=GOAL_AREAS, blank=_("No particular goal area"))
         self.institution = QLineEdit()
         self.institution.setAccessibleName(_("Institution"))

@@ -34,7 +34,7 @@ class BarriersTab(CaseworkTab):
              _("Steering group")],
             _("Barriers"),
         )
-        self.table.fit_columns({0: 100, 1: 230, 2: 140, 3: 160, 4: 250, 5: 95})
+        self.table.fit_columns({0: 96, 1: 200, 2: 120, 3: 130, 5: 110, 6: 125}, stretch=4)
         self.table.activated_entry.connect(self.edit_barrier)
         self.table.delete_requested.connect(self.ask_delete)
         self.table.selection_changed.connect(self._update_buttons)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from app.i18n import _
 from app.models.codes import GOAL_AREAS
@@ -126,3 +134,23 @@ class AreaChecks(QWidget):
     def set_selected(self, codes: list[str]) -> None:
         for code, box in self.boxes.items():
             box.setChecked(code in codes)
+
+
+class TextBox(QPlainTextEdit):
+    """A multi-line text field of a set height; Tab moves on (Enter is a new line)."""
+
+    def __init__(self, accessible_name: str, *, height: int, placeholder: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._height = height
+        self.setAccessibleName(accessible_name)
+        self.setTabChangesFocus(True)
+        self.setPlaceholderText(placeholder)
+        self.setMinimumHeight(height)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Polish:
+            # The stylesheet's min-height is applied while polishing; the field's own height wins.
+            self.setMinimumHeight(self._height)
+        return handled

@@ -108,8 +108,14 @@ DEADLINE_KIND_LABELS: dict[str, str] = {
     "other": N_("Other deadline"),
 }
 
+# A deadline's source is "<where>" or "<where>:<id>" ("rule:<§>" for the residence rules).
 DEADLINE_SOURCE_LABELS: dict[str, str] = {
     "manual": N_("Entered by hand"),
+    "residence_document": N_("Residence document"),
+    "passport": N_("Passport"),
+    "goal": N_("Goal"),
+    "agreement_step": N_("Agreement"),
+    "consent": N_("Consent"),
 }
 
 DOCUMENT_TYPE_LABELS: dict[str, str] = {
@@ -136,6 +142,21 @@ LEGAL_DOMAIN_LABELS: dict[str, str] = {
     "education": N_("Education"),
     "other": N_("Other"),
 }
+
+# Short forms for table columns: the legal codes as such, the rest in words.
+LEGAL_DOMAIN_SHORT: dict[str, str] = {
+    **{code: code for code in ("SGB II", "SGB III", "SGB VIII", "SGB XII", "AsylbLG", "AufenthG", "MBE", "JMD")},
+    "health": N_("Health"),
+    "education": N_("Education"),
+    "other": N_("Other"),
+}
+
+
+def deadline_source_label(source: str | None) -> str:
+    where, _sep, detail = (source or "").partition(":")
+    if where == "rule":
+        return _("Rule §{paragraph}").format(paragraph=detail) if detail else _("Residence rules")
+    return label(DEADLINE_SOURCE_LABELS, where)
 
 
 def label(labels: dict[str, str], code: str | None) -> str:

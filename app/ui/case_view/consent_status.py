@@ -40,7 +40,7 @@ def consent_state_text(consent: dict[str, Any]) -> StateText:
     if state == "expired":
         return StateText(_("Expired"), tone, _("Ended on {date}.").format(date=format_date(consent.get("valid_until"))))
     if state == "withdrawn":
-        return StateText(_("Withdrawn"), tone,
+        return StateText(_("Withdrawn {date}").format(date=format_date(consent.get("withdrawn"))), tone,
                          _("Withdrawn on {date}.").format(date=format_date(consent.get("withdrawn"))))
     if state == "not_yet_valid":
         return StateText(_("Not yet valid"), tone,

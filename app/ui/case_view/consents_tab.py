@@ -24,12 +24,19 @@ from app.ui.error_dialogs import show_error
 from app.ui.widgets.buttons import primary_button, secondary_button
 from app.ui.widgets.labels import hint_label
 
-COLUMNS = ("recipient", "categories", "purpose", "given", "valid_until", "withdrawn", "state", "form")
+COLUMNS = ("recipient", "categories", "purpose", "period", "state", "form")
 
 
 def categories_text(codes: list[str]) -> str:
     """'Identity, Health*' — the star marks special-category data (explained below the table)."""
     return ", ".join(label(DATA_CATEGORY_LABELS, c) + ("*" if c in SPECIAL_CATEGORIES else "") for c in codes)
+
+
+def period_text(consent: dict[str, Any]) -> str:
+    """'01.11.2026 – 01.11.2027', or 'since 01.11.2026' for a consent without an end."""
+    given = format_date(consent.get("given"))
+    until = format_date(consent.get("valid_until"))
+    return f"{given} – {until}" if until else _("since {date}").format(date=given)
 
 
 class ConsentsTab(CaseworkTab):
@@ -38,7 +45,7 @@ class ConsentsTab(CaseworkTab):
         self.consents: list[dict[str, Any]] = []
         self.actions = DocumentActions(self, ctx)
         self.heading = TabHeading(_("Consents"))
-        self.form_button = self.heading.add_action(secondary_button(_("Attach signed &form…"), _("Attach the signed form")))
+        self.form_button = self.heading.add_action(secondary_button(_("Attach &form…"), _("Attach the signed form")))
         self.open_form_button = self.heading.add_action(secondary_button(_("&Open form"), _("Open the signed form")))
         self.withdraw_button = self.heading.add_action(secondary_button(_("&Withdraw…"), _("Record a withdrawal")))
         self.edit_button = self.heading.add_action(secondary_button(_("&Edit…"), _("Correct the selected consent")))
@@ -53,11 +60,11 @@ class ConsentsTab(CaseworkTab):
         self.open_form_button.clicked.connect(lambda: self.open_form(self.table.current_id()))
 
         self.table = EntryTable(
-            [_("Recipient"), _("Data categories"), _("Purpose"), _("Given"), _("Valid until"), _("Withdrawn"),
-             _("State"), _("Signed form")],
+            [_("Recipient"), _("Data categories"), _("Purpose"), _("Given – valid until"), _("State"),
+             _("Signed form")],
             _("Consents"),
         )
-        self.table.fit_columns({0: 210, 1: 220, 2: 190, 3: 95, 4: 95, 5: 95, 6: 150})
+        self.table.fit_columns({0: 180, 1: 170, 3: 180, 4: 140, 5: 100}, stretch=2)
         self.table.activated_entry.connect(self.edit_consent)
         self.table.delete_requested.connect(self.ask_delete)
         self.table.selection_changed.connect(self._update_buttons)
@@ -94,12 +101,10 @@ class ConsentsTab(CaseworkTab):
                      tooltip="\n".join(label(DATA_CATEGORY_LABELS, c) + (
                          _(" — special category (Art. 9 GDPR)") if c in SPECIAL_CATEGORIES else "") for c in categories)),
                 Cell(consent.get("purpose") or ""),
-                Cell(format_date(consent.get("given")), consent.get("given") or ""),
-                Cell(format_date(consent.get("valid_until")) or _("open-ended"), consent.get("valid_until") or "9999"),
-                Cell(format_date(consent.get("withdrawn")), consent.get("withdrawn") or ""),
+                Cell(period_text(consent), consent.get("given") or ""),
                 Cell(state.text, consent.get("state") or "", tone=state.tone, tooltip=state.detail or state.text),
-                Cell(_("Attached") if consent.get("document_id") else _("missing"),
-                     tone="neutral" if consent.get("document_id") else None),
+                Cell(_("Attached") if consent.get("document_id") else _("not attached"),
+                     tone="info" if consent.get("document_id") else None),
             ]))
         self.table.set_rows(rows)
         count = len(self.consents)

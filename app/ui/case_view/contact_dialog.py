@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from app.i18n import _
 from app.services.contacts import CONTACT_KINDS, MAX_CONTACT_MINUTES, add_contact, update_contact
-from app.ui.case_view.casework_fields import AreaChecks, CodeCombo, DateField
+from app.ui.case_view.casework_fields import AreaChecks, CodeCombo, DateField, TextBox
 from app.ui.case_view.casework_format import as_date
 from app.ui.case_view.casework_labels import CONTACT_KIND_LABELS
 from app.ui.case_view.entry_dialog import EntryDialog
@@ -40,11 +40,7 @@ class ContactDialog(EntryDialog):
         self.participants.setAccessibleName(_("Participants"))
         self.participants.setPlaceholderText(_("Who took part, e.g. Jobcenter, school, the person"))
         self.areas = AreaChecks(_("Goal areas touched"))
-        self.note = QPlainTextEdit()
-        self.note.setAccessibleName(_("Note"))
-        self.note.setTabChangesFocus(True)
-        self.note.setMinimumHeight(140)
-        self.note.setPlaceholderText(_("What was discussed, agreed or done"))
+        self.note = TextBox(_("Note"), height=140, placeholder=_("What was discussed, agreed or done"))
 
         self.add_row(_("&Date"), self.date)
         self.add_row(_("&Kind"), self.kind)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from app.i18n import _, ngettext
 from app.services.deadlines import MANUAL_SOURCE, delete_deadline, mark_deadline_done
 from app.ui.case_view.casework_format import as_date, days_text, format_date
-from app.ui.case_view.casework_labels import DEADLINE_KIND_LABELS, DEADLINE_SOURCE_LABELS, label
+from app.ui.case_view.casework_labels import DEADLINE_KIND_LABELS, deadline_source_label, label
 from app.ui.case_view.casework_tab import CaseworkTab
 from app.ui.case_view.casework_widgets import EmptyState, TabHeading, confirm
 from app.ui.case_view.deadline_dialog import DeadlineDialog
@@ -50,7 +50,7 @@ class DeadlinesTab(CaseworkTab):
         self.done_button.clicked.connect(lambda: self.toggle_done(self.table.current_id()))
         self.delete_button.clicked.connect(lambda: self.ask_delete(self.table.current_id()))
         self.table = EntryTable([_("Due"), _("Kind"), _("Note"), _("Source"), _("Status")], _("Deadlines"))
-        self.table.fit_columns({0: 100, 1: 250, 2: 320, 3: 150})
+        self.table.fit_columns({0: 100, 1: 240, 3: 150, 4: 170}, stretch=2)
         self.table.activated_entry.connect(self.toggle_done)
         self.table.delete_requested.connect(self.ask_delete)
         self.table.selection_changed.connect(self._update_buttons)
@@ -75,7 +75,7 @@ class DeadlinesTab(CaseworkTab):
                 Cell(format_date(deadline.get("due")), deadline.get("due") or ""),
                 Cell(label(DEADLINE_KIND_LABELS, deadline.get("kind"))),
                 Cell(deadline.get("note") or ""),
-                Cell(label(DEADLINE_SOURCE_LABELS, source) if source in DEADLINE_SOURCE_LABELS else source),
+                Cell(deadline_source_label(source), tooltip=source),
                 status_cell(deadline, today),
             ]))
         self.table.set_rows(rows)

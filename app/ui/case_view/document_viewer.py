@@ -46,9 +46,9 @@ class DocumentViewer(QDialog):
         self.zoom_out_button = secondary_button("−", _("Zoom out"))
         self.zoom_in_button = secondary_button("+", _("Zoom in"))
         self.fit_button = secondary_button(_("Fit width"), _("Fit to the window's width"))
-        for button in (self.zoom_out_button, self.zoom_in_button):
-            button.setMinimumWidth(40)
-            button.setMaximumWidth(44)
+        for button in (self.previous_button, self.next_button, self.zoom_out_button, self.zoom_in_button,
+                       self.fit_button):
+            button.setProperty("compact", True)
         self.export_button = secondary_button(_("&Export…"), _("Export the document"))
         self.close_button = primary_button(_("&Close"), _("Close the viewer"))
         self.previous_button.clicked.connect(lambda: self.show_page(self.page_index - 1))
@@ -69,6 +69,7 @@ class DocumentViewer(QDialog):
         self.scroll.setObjectName("viewerScroll")
         self.message = hint_label("")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.hide()
 
         top = QHBoxLayout()
         top.setSpacing(8)
@@ -89,7 +90,7 @@ class DocumentViewer(QDialog):
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.message)
+        layout.addWidget(self.message, 1)
         layout.addLayout(bottom)
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), self, lambda: self.step_zoom(+1))
@@ -124,6 +125,7 @@ class DocumentViewer(QDialog):
     def _cannot_show(self, text: str) -> None:
         self.problem = text
         self.message.setText(text)
+        self.message.show()
         self.scroll.hide()
         for button in (self.previous_button, self.next_button, self.zoom_in_button, self.zoom_out_button,
                        self.fit_button, self.page_label):

@@ -38,7 +38,7 @@ class DocumentsTab(CaseworkTab):
         self.delete_button.clicked.connect(lambda: self.ask_delete(self.table.current_id()))
 
         self.table = EntryTable([_("Title"), _("Type"), _("Date"), _("Size"), _("File")], _("Documents"))
-        self.table.fit_columns({0: 340, 1: 160, 2: 110, 3: 90})
+        self.table.fit_columns({1: 160, 2: 100, 3: 80, 4: 220}, stretch=0)
         self.table.activated_entry.connect(lambda entry_id: self.open_document(entry_id))
         self.table.delete_requested.connect(self.ask_delete)
         self.table.selection_changed.connect(self._update_buttons)

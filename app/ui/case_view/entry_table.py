@@ -115,7 +115,8 @@ class EntryTable(QTableWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         # Sorted only when the user clicks a header; until then rows keep the tab's order.
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(False)
@@ -160,9 +161,14 @@ class EntryTable(QTableWidget):
         if keep is not None:
             self.select_id(keep)
 
-    def fit_columns(self, widths: dict[int, int]) -> None:
+    def fit_columns(self, widths: dict[int, int], stretch: int | None = None) -> None:
+        """Fixed starting widths (the user may drag them); ``stretch`` takes the rest of the width."""
+        header = self.horizontalHeader()
         for column, width in widths.items():
             self.setColumnWidth(column, width)
+        if stretch is not None:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            header.setMinimumSectionSize(60)
 
     def current_id(self) -> str | None:
         rows = self.selectionModel().selectedRows() if self.selectionModel() else []

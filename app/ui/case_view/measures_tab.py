@@ -44,6 +44,16 @@ def warning_texts(warnings: list[dict[str, Any]]) -> tuple[str, str]:
     return title, "\n".join(lines)
 
 
+def period_text(start: str | None, end: str | None, outcome: str | None) -> str:
+    """'06.03.2026 – 25.05.2026', 'since 06.03.2026' while it runs, 'until …' without a start."""
+    first, last = format_date(start), format_date(end)
+    if first and last:
+        return f"{first} – {last}"
+    if first:
+        return _("since {date}").format(date=first) if outcome == "ongoing" else first
+    return _("until {date}").format(date=last) if last else ""
+
+
 class MeasuresTab(CaseworkTab):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -58,10 +68,10 @@ class MeasuresTab(CaseworkTab):
         self.edit_button.clicked.connect(lambda: self.edit_measure(self.table.current_id()))
         self.delete_button.clicked.connect(lambda: self.ask_delete(self.table.current_id()))
         self.table = EntryTable(
-            [_("Measure"), _("Provider"), _("Goal area"), _("Kind"), _("Start"), _("End"), _("Outcome")],
+            [_("Measure"), _("Provider"), _("Goal area"), _("Kind"), _("Start – end"), _("Outcome")],
             _("Measures"),
         )
-        self.table.fit_columns({0: 260, 1: 180, 2: 150, 3: 170, 4: 100, 5: 100})
+        self.table.fit_columns({1: 170, 2: 130, 3: 160, 4: 190, 5: 140}, stretch=0)
         self.table.activated_entry.connect(self.edit_measure)
         self.table.delete_requested.connect(self.ask_delete)
         self.table.selection_changed.connect(self._update_buttons)
@@ -84,8 +94,7 @@ class MeasuresTab(CaseworkTab):
                 Cell(m.get("provider") or ""),
                 Cell(label(GOAL_AREA_LABELS, m.get("area"))),
                 Cell(label(MEASURE_KIND_LABELS, m.get("kind"))),
-                Cell(format_date(m.get("start")), m.get("start") or ""),
-                Cell(format_date(m.get("end")), m.get("end") or ""),
+                Cell(period_text(m.get("start"), m.get("end"), m.get("outcome")), m.get("start") or ""),
                 Cell(label(MEASURE_OUTCOME_LABELS, m.get("outcome")), m.get("outcome") or "",
                      tone=OUTCOME_TONES.get(m.get("outcome") or "", "neutral"),
                      tooltip=_("Counts towards the Maßnahme-Karriere warning") if m["id"] in warned else ""),

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.errors import ValidationError
 from app.i18n import _
 from app.models.codes import GOAL_AREAS
 from app.services.referrals import REFERRAL_STATUSES, add_referral, update_referral
 from app.ui.case_view.agency_picker import AgencyPicker
-from app.ui.case_view.casework_fields import CodeCombo, DateField
+from app.ui.case_view.casework_fields import CodeCombo, DateField, TextBox
 from app.ui.case_view.casework_format import as_date
 from app.ui.case_view.casework_labels import GOAL_AREA_LABELS, REFERRAL_STATUS_LABELS
 from app.ui.case_view.casework_widgets import Badge
@@ -33,11 +33,7 @@ class ReferralDialog(EntryDialog):
         self.consent_badge = Badge()
         self.date = DateField(_("Referral date"), not_after_today=True)
         self.area = CodeCombo(GOAL_AREA_LABELS, _("Goal area"), codes=GOAL_AREAS, blank=_("No particular goal area"))
-        self.purpose = QPlainTextEdit()
-        self.purpose.setAccessibleName(_("Purpose"))
-        self.purpose.setTabChangesFocus(True)
-        self.purpose.setFixedHeight(84)
-        self.purpose.setPlaceholderText(_("What the agency is asked to do"))
+        self.purpose = TextBox(_("Purpose"), height=84, placeholder=_("What the agency is asked to do"))
         self.status = CodeCombo(REFERRAL_STATUS_LABELS, _("Status"), codes=REFERRAL_STATUSES)
         self.handover = QCheckBox(_("The case is handed over to this agency (Verweisberatung)"))
         self.handover.setAccessibleName(_("Handover"))

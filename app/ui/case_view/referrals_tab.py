@@ -15,7 +15,12 @@ from PySide6.QtWidgets import QWidget
 from app.i18n import _, ngettext
 from app.services.referrals import delete_referral
 from app.ui.case_view.casework_format import format_date
-from app.ui.case_view.casework_labels import GOAL_AREA_LABELS, REFERRAL_STATUS_LABELS, label
+from app.ui.case_view.casework_labels import (
+    GOAL_AREA_LABELS,
+    LEGAL_DOMAIN_LABELS,
+    REFERRAL_STATUS_LABELS,
+    label,
+)
 from app.ui.case_view.casework_tab import CaseworkTab
 from app.ui.case_view.casework_widgets import EmptyState, TabHeading, confirm
 from app.ui.case_view.consent_status import recipient_consent
@@ -38,7 +43,7 @@ def letter_writer() -> LetterWriter | None:
     return _letter_writer
 
 
-COLUMNS = ("date", "agency", "domain", "area", "purpose", "status", "handover", "consent")
+COLUMNS = ("date", "agency", "area", "purpose", "status", "consent")
 
 
 class ReferralsTab(CaseworkTab):
@@ -57,11 +62,10 @@ class ReferralsTab(CaseworkTab):
         self.letter_button.clicked.connect(self.write_letter)
 
         self.table = EntryTable(
-            [_("Date"), _("Agency"), _("Legal domain"), _("Goal area"), _("Purpose"), _("Status"), _("Handover"),
-             _("Consent for the agency")],
+            [_("Date"), _("Agency"), _("Goal area"), _("Purpose"), _("Status"), _("Consent for the agency")],
             _("Referrals"),
         )
-        self.table.fit_columns({0: 100, 1: 230, 2: 100, 3: 140, 4: 220, 5: 100, 6: 90})
+        self.table.fit_columns({0: 96, 1: 210, 2: 130, 4: 140, 5: 170}, stretch=3)
         self.table.activated_entry.connect(self.edit_referral)
         self.table.delete_requested.connect(self.ask_delete)
         self.table.selection_changed.connect(self._update_buttons)
@@ -79,14 +83,17 @@ class ReferralsTab(CaseworkTab):
         rows = []
         for referral in self.referrals:
             consent = recipient_consent(detail, referral.get("agency_id"))
+            agency = referral.get("agency_name") or _("(agency deleted)")
+            domain = label(LEGAL_DOMAIN_LABELS, referral.get("legal_domain"))
+            status = label(REFERRAL_STATUS_LABELS, referral.get("status"))
+            if referral.get("handover"):
+                status = _("{status} · handed over").format(status=status)
             rows.append((referral["id"], [
                 Cell(format_date(referral.get("date")), referral.get("date") or ""),
-                Cell(referral.get("agency_name") or _("(agency deleted)")),
-                Cell(referral.get("legal_domain") or ""),
+                Cell(agency, tooltip=f"{agency}\n{domain}" if domain else agency),
                 Cell(label(GOAL_AREA_LABELS, referral.get("area"))),
                 Cell(" ".join((referral.get("purpose") or "").split()), tooltip=referral.get("purpose") or ""),
-                Cell(label(REFERRAL_STATUS_LABELS, referral.get("status"))),
-                Cell(_("Handed over") if referral.get("handover") else ""),
+                Cell(status),
                 Cell(consent.text, tone=consent.tone, tooltip=consent.detail),
             ]))
         self.table.set_rows(rows)

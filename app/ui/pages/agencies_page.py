@@ -20,7 +20,7 @@ from app.services.agencies import (
     update_agency,
 )
 from app.storage.vault import Vault
-from app.ui.case_view.casework_labels import LEGAL_DOMAIN_LABELS, label
+from app.ui.case_view.casework_labels import LEGAL_DOMAIN_LABELS, LEGAL_DOMAIN_SHORT, label
 from app.ui.case_view.casework_widgets import confirm
 from app.ui.case_view.entry_table import Cell, EntryTable
 from app.ui.error_dialogs import show_error
@@ -70,10 +70,10 @@ class AgenciesPage(PageFrame):
         self.body.addLayout(tools)
 
         self.table = EntryTable(
-            [_("Name"), _("Department"), _("Legal domain"), _("Town"), _("Contact person"), _("Phone"), _("Status")],
+            [_("Name"), _("Department"), _("Legal domain"), _("Town"), _("Contact person"), _("Status")],
             _("Agency directory"),
         )
-        self.table.fit_columns({0: 250, 1: 230, 2: 200, 3: 110, 4: 150, 5: 130})
+        self.table.fit_columns({0: 250, 2: 110, 3: 120, 4: 160, 5: 100}, stretch=1)
         self.table.setMinimumHeight(360)
         self.table.activated_entry.connect(self.edit_agency)
         self.table.delete_requested.connect(self.ask_delete)
@@ -137,8 +137,9 @@ class AgenciesPage(PageFrame):
         shown = self.matching()
         self.table.set_rows([
             (a.id, [
-                Cell(a.name), Cell(a.department), Cell(label(LEGAL_DOMAIN_LABELS, a.legal_domain)), Cell(a.city),
-                Cell(a.contact_person), Cell(a.phone),
+                Cell(a.name), Cell(a.department),
+                Cell(label(LEGAL_DOMAIN_SHORT, a.legal_domain), tooltip=label(LEGAL_DOMAIN_LABELS, a.legal_domain)),
+                Cell(a.city), Cell(a.contact_person),
                 Cell(_("Active") if a.active else _("Inactive"), tone="success" if a.active else "neutral"),
             ])
             for a in shown

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from app.i18n import _
 from app.services.agencies import LEGAL_DOMAINS, AgencyInfo, add_agency, update_agency
 from app.storage.vault import Vault
-from app.ui.case_view.casework_fields import CodeCombo
+from app.ui.case_view.casework_fields import CodeCombo, TextBox
 from app.ui.case_view.casework_labels import LEGAL_DOMAIN_LABELS
 from app.ui.case_view.entry_dialog import EntryDialog
 
@@ -38,10 +38,7 @@ class AgencyDialog(EntryDialog):
         self.fields["name"].setPlaceholderText(_("e.g. Jobcenter Kreis Emsbruch"))
         self.legal_domain = CodeCombo(LEGAL_DOMAIN_LABELS, _("Legal domain"), codes=LEGAL_DOMAINS)
         self.legal_domain.set_code("other")
-        self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName(_("Notes"))
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(72)
+        self.notes = TextBox(_("Notes"), height=72)
         self.active = QCheckBox(_("Active: offered when referring"))
         self.active.setAccessibleName(_("Active"))
         self.active.setChecked(True)
