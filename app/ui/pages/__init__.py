@@ -102,6 +102,15 @@ def register_page(spec: PageSpec, *, before: str | None = None) -> None:
     PAGES.append(spec)
 
 
+# Pages built so far replace their placeholders (lazy: imported on the first visit).
+register_page(PageSpec("reports", N_("Reports"), "reports", lazy("app.ui.pages.reports_page:ReportsPage"), N_(
+    "Aggregate figures for the coordination and the state, without any names.")))
+register_page(PageSpec("retention", N_("Retention"), "retention", lazy("app.ui.pages.retention_page:RetentionPage"), N_(
+    "Closed cases past their retention period, erased for good after your confirmation.")), before="audit")
+register_page(PageSpec("audit", N_("Audit log"), "audit", lazy("app.ui.pages.audit_page:AuditPage"), N_(
+    "Who viewed, changed, printed or exported which case, and when.")))
+
+
 def page_spec(key: str) -> PageSpec:
     for spec in PAGES:
         if spec.key == key:
