@@ -136,6 +136,30 @@ def main() -> int:
                  filename="einwilligung-jobcenter.png", doc_type="consent_form", doc_date=today - timedelta(days=20))
     add_document(vault, case_id=case_id, data=sample_pdf(), title="Teilnahmebescheinigung Integrationskurs",
                  filename="teilnahme-integrationskurs.pdf", doc_type="certificate", doc_date=today - timedelta(days=64))
+    from app.services.agencies import list_agencies
+    from app.services.consents import add_consent, withdraw_consent
+    from app.services.contacts import add_contact
+    from app.services.deadlines import add_deadline
+
+    add_deadline(vault, case_id=case_id, kind="review", due=today - timedelta(days=6),
+                 note="Zwischenbericht an die Ausländerbehörde schicken")
+    by_name = {a.name: a.id for a in list_agencies(vault)}
+    add_consent(vault, case_id=case_id, recipient_id=by_name["Jobcenter Kreis Emsbruch"],
+                categories=["identity", "residence", "education_work"], purpose="Vermittlung in Ausbildung",
+                given=today - timedelta(days=340), valid_until=today + timedelta(days=18))
+    old = add_consent(vault, case_id=case_id, recipient_id=by_name["Agentur für Arbeit Emsbruch"],
+                      categories=["identity", "health"], purpose="Reha-Beratung", given=today - timedelta(days=200))
+    withdraw_consent(vault, consent_id=old, withdrawn_on=today - timedelta(days=30))
+    add_contact(vault, case_id=case_id, kind="case_conference", date=today - timedelta(days=1), duration_minutes=75,
+                participants="Jobcenter U25 (Fr. Brandt), Berufskolleg Emsbruch, Jugendmigrationsdienst",
+                areas=["education_work", "language", "residence"],
+                note=("Fallkonferenz zur Ausbildungsperspektive. Das Berufskolleg bestätigt den Platz in der "
+                      "Ausbildungsvorbereitung ab Februar, sofern das B1-Zertifikat bis Ende Januar vorliegt. "
+                      "Das Jobcenter übernimmt die Fahrtkosten und prüft eine Einstiegsqualifizierung als "
+                      "Alternative. Der JMD begleitet die Anmeldung zur B1-Prüfung und organisiert Nachhilfe in "
+                      "Mathematik. Für die Ausländerbehörde wird ein Schreiben zur Ausbildungsduldung vorbereitet; "
+                      "die Unterlagen (Schulzeugnisse, Anmeldebestätigung) bringt die Person zum nächsten Termin "
+                      "mit. Nächste Fallkonferenz in sechs Wochen."))
     detail = case_detail(vault, case_id=case_id)
     failed = sum(1 for m in detail["measures"] if m["area"] == "language" and m["outcome"] in ("not_attained", "dropped_out"))
     for n in range(max(0, 3 - failed)):

@@ -8,10 +8,11 @@ colour is never the only sign.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from app.i18n import _
-from app.ui.case_view.casework_format import format_date
+from app.i18n import _, ngettext
+from app.ui.case_view.casework_format import as_date, format_date
 from app.ui.case_view.casework_labels import CONSENT_STATE_LABELS, label
 
 STATE_TONES = {
@@ -35,12 +36,16 @@ def consent_state_text(consent: dict[str, Any]) -> StateText:
     state = consent.get("state") or ""
     tone = STATE_TONES.get(state, "neutral")
     if state == "expiring":
-        return StateText(_("Expires {date}").format(date=format_date(consent.get("valid_until"))), tone,
-                         _("Valid, but ends within 30 days: ask for a renewal in time."))
+        until = as_date(consent.get("valid_until"))
+        days = (until - date.today()).days if until else 0
+        text = _("Expires today") if days <= 0 else ngettext(
+            "Expires in {n} day", "Expires in {n} days", days).format(n=days)
+        return StateText(text, tone, _("Valid until {date}: ask for a renewal in time.").format(
+            date=format_date(until)))
     if state == "expired":
         return StateText(_("Expired"), tone, _("Ended on {date}.").format(date=format_date(consent.get("valid_until"))))
     if state == "withdrawn":
-        return StateText(_("Withdrawn {date}").format(date=format_date(consent.get("withdrawn"))), tone,
+        return StateText(_("Withdrawn"), tone,
                          _("Withdrawn on {date}.").format(date=format_date(consent.get("withdrawn"))))
     if state == "not_yet_valid":
         return StateText(_("Not yet valid"), tone,

@@ -33,10 +33,15 @@ def categories_text(codes: list[str]) -> str:
 
 
 def period_text(consent: dict[str, Any]) -> str:
-    """'01.11.2026 – 01.11.2027', or 'since 01.11.2026' for a consent without an end."""
-    given = format_date(consent.get("given"))
-    until = format_date(consent.get("valid_until"))
-    return f"{given} – {until}" if until else _("since {date}").format(date=given)
+    """Two lines: when it was given, and until when it holds (or when it was withdrawn)."""
+    given = _("given {date}").format(date=format_date(consent.get("given")))
+    if consent.get("withdrawn"):
+        end = _("withdrawn {date}").format(date=format_date(consent.get("withdrawn")))
+    elif consent.get("valid_until"):
+        end = _("until {date}").format(date=format_date(consent.get("valid_until")))
+    else:
+        end = _("no end date")
+    return f"{given}\n{end}"
 
 
 class ConsentsTab(CaseworkTab):
@@ -60,11 +65,11 @@ class ConsentsTab(CaseworkTab):
         self.open_form_button.clicked.connect(lambda: self.open_form(self.table.current_id()))
 
         self.table = EntryTable(
-            [_("Recipient"), _("Data categories"), _("Purpose"), _("Given – valid until"), _("State"),
-             _("Signed form")],
+            [_("Recipient"), _("Data categories"), _("Purpose"), _("Period"), _("State"), _("Form")],
             _("Consents"),
+            lines=2,
         )
-        self.table.fit_columns({0: 180, 1: 170, 3: 180, 4: 140, 5: 100}, stretch=2)
+        self.table.fit_columns({0: 165, 1: 175, 3: 180, 4: 160, 5: 96}, stretch=2)
         self.table.activated_entry.connect(self.edit_consent)
         self.table.delete_requested.connect(self.ask_delete)
         self.table.selection_changed.connect(self._update_buttons)
@@ -103,8 +108,9 @@ class ConsentsTab(CaseworkTab):
                 Cell(consent.get("purpose") or ""),
                 Cell(period_text(consent), consent.get("given") or ""),
                 Cell(state.text, consent.get("state") or "", tone=state.tone, tooltip=state.detail or state.text),
-                Cell(_("Attached") if consent.get("document_id") else _("not attached"),
-                     tone="info" if consent.get("document_id") else None),
+                Cell(_("Attached") if consent.get("document_id") else "—",
+                     tone="info" if consent.get("document_id") else None,
+                     tooltip="" if consent.get("document_id") else _("No signed form attached yet")),
             ]))
         self.table.set_rows(rows)
         count = len(self.consents)

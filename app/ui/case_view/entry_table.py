@@ -30,6 +30,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TONE_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_HEIGHT = 40
+LINE_HEIGHT = 20  # each further line of a multi-line row
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class BadgeDelegate(QStyledItemDelegate):
         font.setPointSizeF(max(font.pointSizeF() - 1, 8))
         font.setWeight(QFont.Weight.DemiBold)
         metrics = QFontMetrics(font)
-        space = option.rect.width() - 20
+        space = option.rect.width() - 16  # 8 px on either side of the badge
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(space - 20, 10))
         width = min(metrics.horizontalAdvance(shown) + 20, space)
         height = metrics.height() + 6
@@ -96,7 +97,8 @@ class EntryTable(QTableWidget):
     delete_requested = Signal(str)
     selection_changed = Signal()
 
-    def __init__(self, headers: list[str], accessible_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, headers: list[str], accessible_name: str, *, lines: int = 1,
+                 parent: QWidget | None = None) -> None:
         super().__init__(0, len(headers), parent)
         self.setProperty("casework", True)
         self.setHorizontalHeaderLabels(headers)
@@ -106,11 +108,11 @@ class EntryTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
         self.setShowGrid(False)
-        self.setWordWrap(False)
+        self.setWordWrap(lines > 1)
         self.setAlternatingRowColors(False)
         self._sort: tuple[int, Qt.SortOrder] | None = None  # None: the order the tab gave
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT + (lines - 1) * LINE_HEIGHT)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
