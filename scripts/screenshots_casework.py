@@ -191,9 +191,35 @@ def main() -> int:
             for tab in self.tabs:
                 tab.show_case(self.detail)
 
-    ctx = Context()
     only = set(sys.argv[1:])
+    case_view_class = _class("app.ui.case_view.case_view:CaseView")
+    if case_view_class is not None:
+        # The real case view: the tabs as users see them, under the header and the phase cycle.
+        from app.ui.case_view.casework_tabs import register_casework_tabs
+
+        register_casework_tabs()
+        view = case_view_class(vault, case_id)
+        view.setObjectName("pageArea")
+        view.setContentsMargins(24, 20, 24, 20)
+        view.resize(1180, 860)
+        view.show()
+        waited = 0
+        while view.detail is None and waited < 200:
+            settle(50)
+            waited += 1
+        for key, _target in TABS:
+            if only and key not in only:
+                continue
+            tab = view.show_tab(key)
+            shoot(view, key)
+            extra = getattr(sys.modules[__name__], f"extra_{key}", None)
+            if extra is not None:
+                extra(tab, shoot, settle)
+        view.close()
+    ctx = Context()
     for key, target in TABS:
+        if case_view_class is not None:
+            break
         cls = _class(target)
         if cls is None or (only and key not in only):
             continue

@@ -95,7 +95,7 @@ class ContactCard(QWidget):
             date=format_date(contact.get("date"))))
         self.delete_button = link_button(_("Delete"), _("Delete the contact of {date}").format(
             date=format_date(contact.get("date"))))
-        self.delete_button.setProperty("danger", True)
+        self.delete_button.setProperty("dangerLink", True)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.contact_id))
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.contact_id))
         top = QHBoxLayout()
