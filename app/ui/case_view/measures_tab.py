@@ -71,7 +71,7 @@ class MeasuresTab(CaseworkTab):
             [_("Measure"), _("Provider"), _("Goal area"), _("Kind"), _("Start – end"), _("Outcome")],
             _("Measures"),
         )
-        self.table.fit_columns({1: 170, 2: 130, 3: 160, 4: 190, 5: 140}, stretch=0)
+        self.table.fit_columns({1: 160, 2: 125, 3: 150, 4: 180, 5: 135}, stretch=0)
         self.table.activated_entry.connect(self.edit_measure)
         self.table.delete_requested.connect(self.ask_delete)
         self.table.selection_changed.connect(self._update_buttons)
