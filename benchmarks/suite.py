@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from benchmarks import (
     bench_case_file,
+    bench_deadlines,
     bench_demo,
     bench_documents,
     bench_reporting_pages,
@@ -17,4 +18,5 @@ BENCHMARKS: list[Benchmark] = [
     bench_demo.run,
     bench_documents.run,
     bench_reporting_pages.run,
+    bench_deadlines.run,
 ]
