@@ -192,7 +192,7 @@ def main() -> int:
                 tab.show_case(self.detail)
 
     only = set(sys.argv[1:])
-    case_view_class = _class("app.ui.case_view.case_view:CaseView")
+    case_view_class = _class("app.ui.case_view.case_view:CaseView")  # on main since the container merge
     if case_view_class is not None:
         # The real case view: the tabs as users see them, under the header and the phase cycle.
         from app.ui.case_view.casework_tabs import register_casework_tabs

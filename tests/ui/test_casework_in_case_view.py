@@ -7,14 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
-pytest.importorskip("app.ui.case_view.case_view", reason="the case view container is not merged yet")
-
-from app.ui.case_view.case_view import CaseView  # noqa: E402
-
-from app.ui.case_view import tabs as tab_registry  # noqa: E402
-from app.ui.case_view.casework_tabs import CASEWORK_TABS, register_casework_tabs  # noqa: E402
-from tests.ui.casework_context import first_agency_id, make_case  # noqa: E402
-from tests.ui.helpers import click, type_text  # noqa: E402
+from app.ui.case_view import tabs as tab_registry
+from app.ui.case_view.case_view import CaseView
+from app.ui.case_view.casework_tabs import CASEWORK_TABS, register_casework_tabs
+from tests.ui.casework_context import first_agency_id, make_case
+from tests.ui.helpers import click, type_text
 
 
 @pytest.fixture

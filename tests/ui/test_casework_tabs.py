@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.ui.case_view.casework_tabs import CASEWORK_TABS, lazy_tab
+from app.ui.case_view.casework_tabs import CASEWORK_TABS
+from app.ui.case_view.tabs import lazy_tab
 from tests.ui.casework_context import CaseworkContext, make_case
 
 
@@ -38,23 +39,21 @@ def test_an_open_dialog_with_input_is_unsaved_and_save_submits_it(vault, qtbot):
     assert not tab.has_unsaved_changes()
 
 
-def test_registration_into_the_case_view(restore_case_tabs):
-    tabs = pytest.importorskip("app.ui.case_view.tabs", reason="the case view container is not merged yet")
+def test_registration_replaces_the_placeholders_in_place(restore_case_tabs):
+    from app.ui.case_view import tabs
     from app.ui.case_view.casework_tabs import register_casework_tabs
 
+    before = [spec.key for spec in tabs.CASE_TABS]
     register_casework_tabs()
-    keys = [spec.key for spec in tabs.CASE_TABS]
-    positions = [keys.index(key) for key, _label, _target in CASEWORK_TABS]
-    assert positions == sorted(positions)
+    assert [spec.key for spec in tabs.CASE_TABS] == before  # same places, no duplicates
+    for key, _label, target in CASEWORK_TABS:
+        assert tabs.case_tab_spec(key).factory.__qualname__ == f"lazy_tab({target!r})"
 
 
 @pytest.fixture
 def restore_case_tabs():
-    try:
-        from app.ui.case_view import tabs
-    except ImportError:
-        yield
-        return
+    from app.ui.case_view import tabs
+
     saved = list(tabs.CASE_TABS)
     yield
     tabs.CASE_TABS[:] = saved
