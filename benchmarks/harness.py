@@ -22,6 +22,7 @@ from pathlib import Path
 
 from app.services.demo import DEMO_DATA_VERSION, generate_demo
 from app.storage.kdf import DEFAULT_TARGET_SECONDS, KdfParams, calibrate
+from app.storage.migrate import head_revision
 from app.storage.vault import Vault
 from benchmarks.machine import describe, machine_info
 
@@ -122,10 +123,12 @@ def machine_description() -> str:
 def demo_vault_dir(cases: int, seed: int = DEFAULT_SEED) -> Path:
     """A demo vault of ``cases`` cases, built on first use and kept in the temp folder.
 
-    The folder name carries the size, the seed and the demo data version, so a
-    change to the generator builds a new vault instead of measuring a stale one.
+    The folder name carries the size, the seed, the demo data version and the
+    schema revision, so a change to the generator builds a new vault instead of
+    measuring a stale one, and a checkout with a newer schema never migrates a
+    cached vault that an older checkout (another branch) still has to open.
     """
-    directory = CACHE_ROOT / f"demo-{cases}-seed{seed}-v{DEMO_DATA_VERSION}"
+    directory = CACHE_ROOT / f"demo-{cases}-seed{seed}-v{DEMO_DATA_VERSION}-r{head_revision()}"
     if directory.exists():
         return directory
     CACHE_ROOT.mkdir(parents=True, exist_ok=True)
