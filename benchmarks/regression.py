@@ -61,6 +61,17 @@ def compare(current: dict, baseline: dict, *, threshold: float = THRESHOLD) -> l
     return flagged
 
 
+def load_warning(current: dict, baseline: dict, *, per_core: float = 0.5) -> str | None:
+    """A sentence when the machine was markedly busier (or quieter) than when the baseline was
+    taken: on a shared machine times follow the load, and a flagged figure may be the neighbours."""
+    now, then = current.get("load_average"), baseline.get("load_average")
+    cores = (current.get("machine_info") or {}).get("cores") or 1
+    if not now or not then or abs(now[0] - then[0]) / cores <= per_core:
+        return None
+    return (f"The load average was {now[0]:g} now and {then[0]:g} for the baseline ({cores} cores): "
+            "compare on a quiet machine before trusting a flag.")
+
+
 def not_measured(current: dict, baseline: dict) -> list[str]:
     """Baseline figures this run did not produce."""
     return sorted(set(baseline.get("figures", {})) - set(current.get("figures", {})))

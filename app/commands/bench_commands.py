@@ -49,7 +49,7 @@ def _log(message: str) -> None:
 def cmd_bench(args, ctx) -> int:
     try:
         from benchmarks.harness import BenchContext, benchmark_name, report, run_suite, with_suffix
-        from benchmarks.regression import THRESHOLD, compare, load, not_measured
+        from benchmarks.regression import THRESHOLD, compare, load, load_warning, not_measured
         from benchmarks.report import (
             DEFAULT_BASELINE,
             DEFAULT_DOCS,
@@ -109,6 +109,8 @@ def cmd_bench(args, ctx) -> int:
                   + (f"; not measured this time: {', '.join(missing)}" if missing else ""))
             for regression in regressions:
                 print(f"  REGRESSION {regression.describe()}")
+    if baseline is not None and (warning := load_warning(document, baseline)):
+        _log(warning)
     if regressions:
         raise RegressionFound(f"{len(regressions)} figure(s) more than {THRESHOLD:.0%} worse than the baseline: "
                               + "; ".join(regression.describe() for regression in regressions))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.harness import Figure, report, with_suffix
-from benchmarks.regression import compare, not_measured, worse_by
+from benchmarks.regression import compare, load_warning, not_measured, worse_by
 from benchmarks.report import CONTRACT_FIGURES, MARKER, notes_of, render, write_docs
 
 
@@ -61,6 +61,17 @@ def test_figures_only_one_side_has_are_not_compared_but_listed():
     assert not_measured(current, baseline) == ["sync_initial_1000_ms"]
     with pytest.raises(ValueError):
         worse_by(1.0, 0.0, higher_is_better=False)
+
+
+def test_a_much_busier_machine_than_the_baselines_is_pointed_out():
+    baseline, current = document(), document()
+    baseline["load_average"], current["machine_info"]["cores"] = [0.4, 0.5, 0.5], 2
+    current["load_average"] = [1.2, 1.0, 0.9]
+    assert load_warning(current, baseline) is None  # 0.4 per core apart
+    current["load_average"] = [4.4, 3.9, 3.8]
+    assert "4.4 now and 0.4 for the baseline (2 cores)" in load_warning(current, baseline)
+    del baseline["load_average"]
+    assert load_warning(current, baseline) is None
 
 
 def test_the_json_carries_the_direction_only_where_higher_is_better():
