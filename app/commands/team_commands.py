@@ -148,7 +148,7 @@ def cmd_conflicts(args, ctx) -> int:
     from app.storage.sync import list_conflicts
 
     vault = ctx.open_vault()
-    with vault.session() as session:
+    with vault.read_session() as session:
         rows = list_conflicts(session)
     if args.json:
         ctx.print_json(rows)

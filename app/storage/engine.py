@@ -9,6 +9,7 @@ own PBKDF2: a new connection costs ~0.5 ms instead of ~0.4 s.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -106,6 +107,9 @@ def as_data_error(exc: BaseException) -> DataError | None:
     return None
 
 
+READ_ONLY_OPTION = "lotse_read_only"
+
+
 def make_engine(path: Path, key: bytearray) -> Engine:
     """One engine per open vault. ``key`` is the vault's own buffer: when the
     vault locks it is zeroed, and any connection opened later fails."""
@@ -113,6 +117,12 @@ def make_engine(path: Path, key: bytearray) -> Engine:
     def creator() -> sqlcipher3.Connection:
         return open_connection(path, key)
 
+    return engine_for(creator)
+
+
+def engine_for(creator: Callable[[], sqlcipher3.Connection]) -> Engine:
+    """The pool and transaction handling every vault engine has, around ``creator``
+    (benchmarks/bench_encryption.py uses it for a plaintext copy to compare)."""
     engine = create_engine(
         "sqlite://",
         creator=creator,
@@ -131,6 +141,12 @@ def make_engine(path: Path, key: bytearray) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A deferred transaction that reads and then writes fails with "database is
+        # locked" if another connection committed in between (WAL cannot upgrade a
+        # stale read snapshot), and almost every use case writes its audit entry.
+        # So transactions take the write lock up front and wait for it (busy_timeout);
+        # only sessions opened explicitly as read-only stay deferred and never block.
+        read_only = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine

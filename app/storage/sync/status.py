@@ -30,7 +30,7 @@ class SyncStatus:
 
 
 def sync_status(vault) -> SyncStatus:
-    with vault.session() as session:
+    with vault.read_session() as session:  # never waits for a sync running in the background
         conn = session.connection()
         team = current_team(conn)
         seq = state.pending_seq(conn)
