@@ -98,9 +98,15 @@ def _organisation():
 def cmd_letter(args, ctx) -> int:
     from app.documents.text import format_date
     from app.services.cases import case_id_for_ref
-    from app.services.letters import issue_referral_letter, prepare_referral_letter
+    from app.services.letters import (
+        check_override_reason,
+        issue_referral_letter,
+        prepare_referral_letter,
+    )
     from app.services.organisation import require_sender
 
+    if args.override_reason is not None:
+        check_override_reason(args.override_reason)
     organisation = require_sender(_organisation())
     vault = _open(ctx)
     case_id = case_id_for_ref(vault, args.ref)
@@ -135,6 +141,8 @@ def cmd_agreement(args, ctx) -> int:
     if lang == "client":
         languages = agreement_languages(vault, agreement_id=agreement_id)
         lang = languages[1] if len(languages) > 1 else "de"
+        if lang == "de":
+            print("The person's languages have no translation of the agreement yet; printing German.")
     suffix = "" if lang == "de" else f"-{lang}"
     target = _target(args.output, f"Vereinbarung-{_safe(args.ref)}{suffix}.pdf")
     pdf = agreement_pdf(vault, agreement_id=agreement_id, organisation=_organisation(), lang=lang)
