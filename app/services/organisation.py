@@ -1,4 +1,4 @@
-"""The sending organisation of letters and documents, from the settings.
+"""The sending organisation of letters and documents, and the retention periods, from the settings.
 
 Services take an :class:`~app.documents.data.Organisation` as a parameter so
 they never read settings themselves; the CLI and the GUI call
@@ -58,3 +58,15 @@ def place_of(organisation: Organisation) -> str:
     last = organisation.address_lines[-1].strip()
     head, _, rest = last.partition(" ")
     return rest.strip() if head.isdigit() and rest.strip() else last
+
+
+def retention_years_from_settings(settings=None) -> dict[str, int]:
+    """Years after closing per case type (``retention/*_years``): the Art. 15 storage period."""
+    if settings is None:
+        from app.settings import Settings
+
+        settings = Settings()
+    return {
+        "case_management": int(settings.get("retention/case_management_years")),
+        "referral_advice": int(settings.get("retention/referral_advice_years")),
+    }
