@@ -7,9 +7,9 @@ included). The consent form names the recipients, data categories, purpose
 and validity the person is asked to agree to. Both are built in memory and
 their printing is logged.
 
-Steps are mapped from the stored rows as they are (due date, status, proof,
-fulfilled on). A step due "N days after the previous one" without a fixed
-date prints no date until the agreement tracker has set one.
+Steps come in chain order through the agreement tracker's step logic
+(``agreement_steps.step_views``), so the paper shows the same due dates as
+the case view and the deadline list.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from app.errors import NotFoundError, ValidationError
 from app.models import Agency, Agreement, Case
 from app.models.codes import AgreementStatus, LegalDomain
 from app.services import audit
+from app.services.agreement_steps import step_views
 from app.services.letter_content import country_name, ordered_categories
 from app.services.letters import clean_categories, recipient_of
 from app.services.lookup import actor, case_by_ref, get_agency, get_case, get_row
@@ -120,17 +121,21 @@ def _authority_party(session: Session, agreement: Agreement) -> AgreementParty:
     )
 
 
-def _steps(agreement: Agreement) -> tuple[AgreementStep, ...]:
+def _steps(agreement: Agreement, today: date) -> tuple[AgreementStep, ...]:
+    """The chain as the tracker sees it: a relative step shows the day it falls due
+    (or its planned day while it waits), a fulfilled one the day it was done."""
+    views = step_views(agreement.steps, today=today, in_force=agreement.status == AgreementStatus.IN_FORCE,
+                       concluded_on=agreement.concluded_on)
     return tuple(
         AgreementStep(
-            party=step.party if step.party in STEP_PARTIES else "other",  # type: ignore[arg-type]
-            action=step.action,
-            due=step.due,
-            status=step.status if step.status in STEP_STATUSES else "open",  # type: ignore[arg-type]
-            proof=step.proof_required or "",
-            done_on=step.fulfilled_on,
+            party=view.party if view.party in STEP_PARTIES else "other",  # type: ignore[arg-type]
+            action=view.action,
+            due=view.effective_due or view.planned_due,
+            status=view.status if view.status in STEP_STATUSES else "open",  # type: ignore[arg-type]
+            proof=view.proof_required,
+            done_on=view.fulfilled_on,
         )
-        for step in sorted(agreement.steps, key=lambda s: s.position)
+        for view in views
     )
 
 
@@ -148,7 +153,7 @@ def agreement_data(
         authority=_authority_party(session, agreement),
         case_manager=AgreementParty(name=(case.case_manager or "").strip() or case_manager,
                                     organisation=organisation.name),
-        steps=_steps(agreement),
+        steps=_steps(agreement, today),
         date=agreement.concluded_on or today,
         place=place_of(organisation),
         organisation=organisation,

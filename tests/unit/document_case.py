@@ -1,9 +1,8 @@
 """A case file to print from, built through the real services (unit, UI and e2e tests).
 
 Amina Haddad (أمينة حداد), Syrian, with a Duldung, open goals in language,
-education/work, networks and health, and an agreement with the foreign
-nationals authority. Agreements have no service on main yet, so their rows
-are added in one plain transaction (the shape the agreements tracker stores).
+education/work, networks and health, and an agreement in force with the
+foreign nationals authority whose first step is fulfilled.
 """
 
 from __future__ import annotations
@@ -12,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.documents.data import Organisation
-from app.models import Agreement, AgreementStep
 from app.services.agencies import ensure_default_agencies
+from app.services.agreement_editing import add_step, create_agreement
+from app.services.agreement_progress import conclude_agreement, fulfil_step
 from app.services.cases import create_case
 from app.services.consents import add_consent
 from app.services.goal_areas import add_goal
@@ -62,18 +62,14 @@ def build_document_case(vault, *, ref: str = REF, languages: tuple[str, ...] = (
     add_goal(vault, case_id=case_id, area="education_work", text=WORK_GOAL)
     add_goal(vault, case_id=case_id, area="networks", text=NETWORK_GOAL)
     add_goal(vault, case_id=case_id, area="health", text=HEALTH_GOAL)
-    with vault.session() as session:
-        agreement = Agreement(case_id=case_id, title="Identität, Pass und Ausbildung", status="in_force",
-                              concluded_on=TODAY - timedelta(days=30),
-                              authority_name="Ausländerbehörde Kreis Emsbruch", authority_officer="Herr Brinkmann")
-        session.add(agreement)
-        session.flush()
-        for position, (party, action) in enumerate(zip(("person", "authority", "person"), STEP_ACTIONS,
-                                                       strict=True)):
-            session.add(AgreementStep(agreement_id=agreement.id, position=position, party=party, action=action,
-                                      due=TODAY + timedelta(days=30 * (position + 1)),
-                                      proof_required="Quittung" if party == "person" else ""))
-        agreement_id = agreement.id
+    agreement = create_agreement(vault, case_id=case_id, title="Identität, Pass und Ausbildung",
+                                 authority_name="Ausländerbehörde Kreis Emsbruch", authority_officer="Herr Brinkmann")
+    agreement_id = agreement.id
+    for position, (party, action) in enumerate(zip(("person", "authority", "person"), STEP_ACTIONS, strict=True)):
+        add_step(vault, agreement_id, party=party, action=action, due=TODAY + timedelta(days=30 * (position + 1)),
+                 proof_required="Quittung" if party == "person" else "")
+    view = conclude_agreement(vault, agreement_id, on=TODAY - timedelta(days=30))
+    fulfil_step(vault, view.steps[0].id, on=TODAY - timedelta(days=2))
     return DocumentCase(case_id, ref, agreement_id)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
@@ -21,6 +23,7 @@ from tests.unit.document_case import (
     ORGANISATION,
     REF,
     STEP_ACTIONS,
+    TODAY,
     build_document_case,
 )
 from tests.unit.pdf_inspect import find_line, lines, normalised_text, pdf_text, rtl_reading
@@ -42,6 +45,8 @@ def test_german_agreement_shows_parties_and_steps_in_order(vault):
     page = lines(pdf, 0)
     tops = [find_line(page, action).top_mm for action in STEP_ACTIONS]
     assert tops == sorted(tops)
+    # The first step was fulfilled two days ago: the paper says so, as the tracker does.
+    assert (TODAY - timedelta(days=2)).strftime("%d.%m.%Y") in text
     [entry] = _actions(vault, "agreement.print")
     assert entry.detail == f"agreement_id={case.agreement_id} lang=de"
 
