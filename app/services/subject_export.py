@@ -56,6 +56,51 @@ def _without_ids(value: Any) -> Any:
     return value
 
 
+# The audit log's action codes as the person reads them: "<what> <done>".
+_ACTION_OBJECTS = {
+    "agreement": "Vereinbarung", "assessment": "Einschätzung", "barrier": "Hemmnis", "case": "Akte",
+    "consent": "Einwilligung", "consent_form": "Einwilligungsformular", "contact": "Kontakt", "deadline": "Frist",
+    "document": "Dokument", "goal": "Ziel", "goal_step": "Schritt zu einem Ziel", "letter": "Schreiben",
+    "measure": "Maßnahme", "referral": "Verweis", "residence_document": "Aufenthaltsdokument",
+}
+_ACTION_VERBS = {
+    "view": "angesehen", "create": "angelegt", "add": "angelegt", "import": "importiert", "update": "geändert",
+    "save": "gespeichert", "delete": "gelöscht", "print": "gedruckt", "phase": "Phase gewechselt",
+    "reopen": "wieder geöffnet", "withdraw": "widerrufen", "open": "geöffnet", "review": "überprüft",
+    "done": "erledigt", "conclude": "geschlossen", "end": "beendet", "fulfilled": "erfüllt",
+}
+_ACTIONS = {"case.export_subject": "Auskunft nach Art. 15 erstellt",
+            "letter.override": "Schreiben ohne Einwilligung gedruckt (Begründung dokumentiert)"}
+_INDICATIONS = {
+    "complex_needs": "Komplexe Problemlage", "several_services": "Mehrere Stellen beteiligt",
+    "standard_routes_failed": "Regelangebote haben nicht gereicht",
+}
+_DEADLINE_SOURCES = {
+    "manual": "von Hand eingetragen", "residence_document": "Aufenthaltsdokument", "rule": "Aufenthaltsrecht",
+    "agreement_step": "Zug-um-Zug-Vereinbarung", "consent": "Einwilligung", "goal": "Ziel", "passport": "Pass",
+}
+
+
+def action_label(action: str) -> str:
+    if action in _ACTIONS:
+        return _ACTIONS[action]
+    what, _, done = action.partition(".")
+    if what in _ACTION_OBJECTS and done in _ACTION_VERBS:
+        return f"{_ACTION_OBJECTS[what]} {_ACTION_VERBS[done]}"
+    if what in _ACTION_OBJECTS and done.startswith("step_"):
+        return f"{_ACTION_OBJECTS[what]}: Schritt {_ACTION_VERBS.get(done[5:], done[5:])}"
+    return action
+
+
+def _deadline(deadline: Mapping[str, Any]) -> dict[str, Any]:
+    data = _without_ids(deadline)
+    origin, _, rest = str(deadline.get("source") or "").partition(":")  # "residence_document:<id>": no ids
+    data["source"] = _DEADLINE_SOURCES.get(origin, origin)
+    if origin == "rule" and rest:
+        data["source"] += f" (§ {rest})"
+    return data
+
+
 def _compact(record: Mapping[str, Any]) -> dict[str, Any]:
     """A nested record without its empty fields: a step reads as what it says."""
     return {k: v for k, v in record.items() if v is not None and v != ""}
@@ -84,6 +129,7 @@ def _case(detail: Mapping[str, Any]) -> dict[str, Any]:
     data = {key: detail.get(key) for key in keys}
     if data["closing_reason"]:
         data["closing_reason"] = CLOSING_REASONS.get(data["closing_reason"], data["closing_reason"])
+    data["indication"] = [_INDICATIONS.get(code, code) for code in detail.get("indication") or []]
     data["phase_history"] = list(detail.get("phase_history") or [])
     return data
 
@@ -122,7 +168,7 @@ def _audit_summary(session: Session, case_id: str) -> dict[str, Any]:
         "entries": sum(count for _a, count, _f, _l in rows),
         "first": min(first for _a, _c, first, _l in rows).date(),
         "last": max(last for _a, _c, _f, last in rows).date(),
-        "by_action": {action: count for action, count, _f, _l in rows},
+        "by_action": {action_label(action): count for action, count, _f, _l in rows},
     }
 
 
@@ -200,7 +246,7 @@ def subject_export_data(
         "agreements": [
             {**a, "steps": [_compact(step) for step in a["steps"]]} for a in _without_ids(detail["agreements"])
         ],
-        "deadlines": _without_ids(detail["deadlines"]),
+        "deadlines": [_deadline(d) for d in detail["deadlines"]],
         "documents": [
             {"title": d["title"], "type": d["doc_type"], "date": d["doc_date"], "filename": d["filename"],
              "size": d["size"]}

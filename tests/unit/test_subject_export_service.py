@@ -55,7 +55,7 @@ def test_export_writes_a_pdf_and_a_json_with_everything_and_the_statements(vault
                                 "subject": "Verweisung von Amina Haddad, geb. 12.04.2001, an das Jobcenter",
                                 "kind": "referral", "basis": "mit Ihrer Einwilligung"}]
     assert data["agreements"][0]["steps"][0]["action"] == "Pass bei der Botschaft beantragen"
-    assert data["audit"]["by_action"]["letter.print"] == 1
+    assert data["audit"]["by_action"]["Schreiben gedruckt"] == 1
     assert data["audit"]["entries"] >= 8
     assert "id" not in data["person"] and "case_id" not in data["contacts"][0]
     statements = document["statements"]
