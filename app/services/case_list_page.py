@@ -24,7 +24,7 @@ class CaseListPage:
 
 def case_list_page(vault, *, search: str | None = None, **filters: Any) -> CaseListPage:
     """``list_cases(search=…, **filters)`` plus the match snippets of the page's rows."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         rows, total = list_cases(session, search=search, **filters)
         snippets = snippets_for_cases(session, search, [row.case_id for row in rows]) if search else {}
         return CaseListPage(rows, total, snippets)

@@ -73,8 +73,8 @@ PAGES: list[PageSpec] = [
         "Residence documents, passports, 27th birthdays, reviews and agreement steps that fall due.")),
     _placeholder_spec("agreements", N_("Agreements"), "agreements", N_(
         "Zug-um-Zug agreements with the foreign nationals authority, step by step.")),
-    _placeholder_spec("agencies", N_("Agencies"), "agencies", N_(
-        "The directory of agencies you refer people to, with legal domain, address and contact person.")),
+    PageSpec("agencies", N_("Agencies"), "agencies", lazy("app.ui.pages.agencies_page:AgenciesPage"),
+             N_("The directory of agencies you refer people to, with legal domain, address and contact person.")),
     _placeholder_spec("reports", N_("Reports"), "reports", N_(
         "Aggregate figures for the coordination and the state, without any names.")),
     _placeholder_spec("sync", N_("Team sync"), "sync", N_(
