@@ -445,3 +445,12 @@ def open_letter_dialog(parent: QWidget | None, vault, *, case_id: str, agency_id
     dialog.open()
     return dialog
 
+
+
+def write_letter_for_referral(ctx, referral: dict, parent: QWidget | None) -> LetterDialog | None:
+    """The referrals tab's letter hook (``referrals_tab.register_letter_writer``): the letter to the
+    referral's agency; the case view reloads after each letter that passed the gate."""
+    dialog = open_letter_dialog(parent, ctx.vault, case_id=ctx.case_id, agency_id=referral["agency_id"])
+    if dialog is not None:
+        dialog.issued.connect(ctx.changed)
+    return dialog
