@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench bench-check screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,13 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app tests benchmarks
 
+# The suite at 10,000 cases: figures to benchmarks/results/latest.json, docs/performance.md regenerated.
 bench: $(STAMP)
-	$(VENV)/bin/lotse bench --cases 10000
+	$(VENV)/bin/lotse-cli bench --cases 10000 --write-docs
+
+# The same, failing (exit 6) when a figure is more than 30 % worse than benchmarks/baseline.json.
+bench-check: $(STAMP)
+	$(VENV)/bin/lotse-cli bench --cases 10000 --check
 
 # Screenshots of the real windows under a virtual X server, into screenshots/ (gitignored).
 # Needs Xvfb and the X libraries Qt's xcb plugin loads (Debian/Ubuntu package names below).

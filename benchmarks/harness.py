@@ -11,17 +11,20 @@ a measurement and its target into a figure.
 from __future__ import annotations
 
 import os
-import platform
 import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.services.demo import DEMO_DATA_VERSION, generate_demo
+from app.storage.kdf import DEFAULT_TARGET_SECONDS, KdfParams, calibrate
+from app.storage.migrate import head_revision
 from app.storage.vault import Vault
+from benchmarks.machine import describe, machine_info
 
 DEFAULT_SEED = 1
 BENCH_PASSWORD = "lotse benchmark vault"  # synthetic data only
@@ -38,6 +41,7 @@ class Figure:
     target: float | None = None
     met: bool | None = None
     note: str = ""
+    higher_is_better: bool = False  # the regression check needs the direction
 
     @classmethod
     def of(cls, name: str, value: float, unit: str, target: float | None = None, *,
@@ -45,12 +49,14 @@ class Figure:
         met = None
         if target is not None:
             met = value >= target if higher_is_better else value <= target
-        return cls(name, round(value, 3), unit, target, met, note)
+        return cls(name, round(value, 3), unit, target, met, note, higher_is_better)
 
     def as_json(self) -> dict:
         data = {"value": self.value, "unit": self.unit, "target": self.target, "met": self.met}
         if self.note:
             data["note"] = self.note
+        if self.higher_is_better:
+            data["higher_is_better"] = True
         return data
 
 
@@ -111,34 +117,27 @@ def time_calls(fn: Callable[[object], object], arguments: Iterable[object], *, r
 
 
 def machine_description() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    import sqlcipher3
-
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {cpu}, "
-            f"Python {platform.python_version()}, SQLite {sqlcipher3.sqlite_version}")
+    return describe(machine_info())
 
 
 def demo_vault_dir(cases: int, seed: int = DEFAULT_SEED) -> Path:
     """A demo vault of ``cases`` cases, built on first use and kept in the temp folder.
 
-    The folder name carries the size, the seed and the demo data version, so a
-    change to the generator builds a new vault instead of measuring a stale one.
+    The folder name carries the size, the seed, the demo data version and the
+    schema revision, so a change to the generator builds a new vault instead of
+    measuring a stale one, and a checkout with a newer schema never migrates a
+    cached vault that an older checkout (another branch) still has to open.
     """
-    directory = CACHE_ROOT / f"demo-{cases}-seed{seed}-v{DEMO_DATA_VERSION}"
+    directory = CACHE_ROOT / f"demo-{cases}-seed{seed}-v{DEMO_DATA_VERSION}-r{head_revision()}"
     if directory.exists():
         return directory
     CACHE_ROOT.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f"building-{cases}-", dir=CACHE_ROOT))
     try:
-        vault, _code = Vault.create(building / "vault", BENCH_PASSWORD, user_name="benchmark")
+        # Key derivation at its floor: unlocking these vaults is not what is measured
+        # (bench_unlock and bench_password_change re-wrap a copy with the real calibration).
+        with floor_kdf():
+            vault, _code = Vault.create(building / "vault", BENCH_PASSWORD, user_name="benchmark")
         try:
             generate_demo(vault, cases=cases, seed=seed)
         finally:
@@ -149,6 +148,20 @@ def demo_vault_dir(cases: int, seed: int = DEFAULT_SEED) -> Path:
     return directory
 
 
+@contextmanager
+def floor_kdf() -> Iterator[None]:
+    """Vaults created inside get Argon2id at the OWASP minimum (as in the tests)."""
+    previous = os.environ.get("LOTSE_KDF_TARGET_SECONDS")
+    os.environ["LOTSE_KDF_TARGET_SECONDS"] = "0"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("LOTSE_KDF_TARGET_SECONDS", None)
+        else:
+            os.environ["LOTSE_KDF_TARGET_SECONDS"] = previous
+
+
 @dataclass
 class BenchContext:
     """What a benchmark gets: the size asked for, the seed, and vaults to measure on."""
@@ -157,6 +170,7 @@ class BenchContext:
     seed: int = DEFAULT_SEED
     log: Callable[[str], None] = lambda message: None
     _vaults: dict[int, Vault] = field(default_factory=dict)
+    _kdf: KdfParams | None = None
 
     def vault(self, cases: int) -> Vault:
         """An unlocked demo vault of that size (shared by all benchmarks of one run)."""
@@ -164,6 +178,16 @@ class BenchContext:
             self.log(f"preparing a demo vault of {cases:,} cases …")
             self._vaults[cases] = Vault.unlock(demo_vault_dir(cases, self.seed), BENCH_PASSWORD)
         return self._vaults[cases]
+
+    def calibrated_kdf(self) -> KdfParams:
+        """Argon2id parameters calibrated here as a user's new vault gets them (once per run).
+
+        ``LOTSE_KDF_TARGET_SECONDS`` (the tests' shortcut) is ignored: these are the real ones.
+        """
+        if self._kdf is None:
+            self.log("calibrating the key derivation as for a new vault …")
+            self._kdf = calibrate(DEFAULT_TARGET_SECONDS)
+        return self._kdf
 
     def close(self) -> None:
         for vault in self._vaults.values():
@@ -190,12 +214,21 @@ def run_suite(benchmarks: Iterable[Benchmark], ctx: BenchContext) -> list[Figure
     return figures
 
 
-def report(figures: Iterable[Figure], cases: int) -> dict:
-    """The ``bench --json`` document (shared/CLI.md)."""
+def with_suffix(figures: Iterable[Figure], suffix: str) -> list[Figure]:
+    """The same figures under other names (the stress pass: ``search_p95_ms_at_100k``)."""
+    return [replace(figure, name=figure.name + suffix) for figure in figures]
+
+
+def report(figures: Iterable[Figure], cases: int, seed: int = DEFAULT_SEED) -> dict:
+    """The ``bench --json`` document (shared/CLI.md), with the machine described in detail."""
+    info = machine_info()
     return {
-        "machine": machine_description(),
+        "machine": describe(info),
+        "machine_info": info,
+        "date": info["date"],
         # Other work on this (shared) machine while measuring: read the figures with it.
-        "load_average": [round(load, 2) for load in os.getloadavg()] if hasattr(os, "getloadavg") else None,
+        "load_average": info["load_average"],
         "cases": cases,
+        "seed": seed,
         "figures": {figure.name: figure.as_json() for figure in figures},
     }

@@ -1,11 +1,26 @@
-"""bench: the benchmark suite (benchmarks/) on temporary demo vaults."""
+"""bench: the benchmark suite (benchmarks/) on temporary demo vaults.
+
+Every run writes its ``bench --json`` document to a file (``--output``, default
+benchmarks/results/latest.json); ``--write-docs`` regenerates
+docs/performance.md from it; ``--check`` compares it with the recorded
+baseline (benchmarks/baseline.json) and exits with code 6 when a figure is
+more than 30 % worse.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 from app.cli import add_command
-from app.errors import UsageError
+from app.errors import LotseError, UsageError
+
+
+class RegressionFound(LotseError):
+    """``bench --check``: a figure is markedly worse than the baseline."""
+
+    exit_code = 6
 
 
 def register(subparsers) -> None:
@@ -15,12 +30,34 @@ def register(subparsers) -> None:
     bench.add_argument("--only", action="append", metavar="NAME",
                        help="run only this benchmark (e.g. search, demo); may be repeated")
     bench.add_argument("--json", action="store_true")
+    bench.add_argument("--output", type=Path, metavar="FILE",
+                       help="write the JSON document here too (default benchmarks/results/latest.json)")
+    bench.add_argument("--write-docs", action="store_true", help="regenerate docs/performance.md from this run")
+    bench.add_argument("--check", action="store_true",
+                       help="compare with the baseline; exit 6 if a figure is more than 30%% worse")
+    bench.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="the recorded figures for --check (default benchmarks/baseline.json)")
+    bench.add_argument("--stress", action="store_true",
+                       help="also run search, case file, unlock and memory on 100,000 cases "
+                            "(builds that vault once: about 10 minutes)")
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def cmd_bench(args, ctx) -> int:
     try:
-        from benchmarks.harness import BenchContext, benchmark_name, report, run_suite
-        from benchmarks.suite import BENCHMARKS
+        from benchmarks.harness import BenchContext, benchmark_name, report, run_suite, with_suffix
+        from benchmarks.regression import THRESHOLD, compare, load, load_warning, not_measured
+        from benchmarks.report import (
+            DEFAULT_BASELINE,
+            DEFAULT_DOCS,
+            DEFAULT_RESULTS,
+            display_path,
+            write_docs,
+        )
+        from benchmarks.suite import BENCHMARKS, STRESS_BENCHMARKS, STRESS_CASES, STRESS_SUFFIX
     except ImportError as exc:
         raise UsageError("The benchmarks package is not installed; run from a source checkout (make bench).") from exc
 
@@ -34,22 +71,59 @@ def cmd_bench(args, ctx) -> int:
             raise UsageError(f"Unknown benchmark {', '.join(unknown)}; available: {', '.join(sorted(names))}.")
         chosen = [benchmark for benchmark in BENCHMARKS if benchmark_name(benchmark) in args.only]
 
-    def log(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
+    baseline = None
+    if args.check:  # before a run of many minutes, not after it
+        baseline_path = args.baseline or DEFAULT_BASELINE
+        try:
+            baseline = load(baseline_path)
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"Cannot read the baseline {baseline_path} ({exc}).") from exc
+        if baseline.get("cases") != args.cases:
+            raise UsageError(f"The baseline was measured on {baseline.get('cases')} cases; "
+                             f"run with --cases {baseline.get('cases')} to compare.")
 
-    bench_ctx = BenchContext(cases=args.cases, seed=args.seed, log=log)
-    figures = run_suite(chosen, bench_ctx)
-    document = report(figures, args.cases)
+    figures = run_suite(chosen, BenchContext(cases=args.cases, seed=args.seed, log=_log))
+    if args.stress:
+        stress = [benchmark for benchmark in STRESS_BENCHMARKS if benchmark in chosen]
+        stress_ctx = BenchContext(cases=STRESS_CASES, seed=args.seed, log=_log)
+        figures += with_suffix(run_suite(stress, stress_ctx), STRESS_SUFFIX)
+    document = report(figures, args.cases, args.seed)
+
+    output = args.output or DEFAULT_RESULTS
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _log(f"wrote {display_path(output)}")
+    if args.write_docs:
+        write_docs(document, DEFAULT_DOCS, display_path(output))
+        _log(f"wrote {display_path(DEFAULT_DOCS)}")
+
+    regressions = compare(document, baseline) if baseline is not None else []
     if args.json:
         ctx.print_json(document)
-        return 0
+    else:
+        _print_table(document, figures)
+        if baseline is not None:
+            missing = not_measured(document, baseline)
+            print(f"Compared with the baseline of {baseline.get('date', 'unknown date')}: "
+                  f"{len(regressions)} figure(s) more than {THRESHOLD:.0%} worse"
+                  + (f"; not measured this time: {', '.join(missing)}" if missing else ""))
+            for regression in regressions:
+                print(f"  REGRESSION {regression.describe()}")
+    if baseline is not None and (warning := load_warning(document, baseline)):
+        _log(warning)
+    if regressions:
+        raise RegressionFound(f"{len(regressions)} figure(s) more than {THRESHOLD:.0%} worse than the baseline: "
+                              + "; ".join(regression.describe() for regression in regressions))
+    return 0
+
+
+def _print_table(document: dict, figures: list) -> None:
     print(f"Machine: {document['machine']}")
     if document.get("load_average"):
         print("Load average while measuring: " + " ".join(f"{load:g}" for load in document["load_average"]))
-    print(f"Cases: {args.cases:,}")
+    print(f"Cases: {document['cases']:,}")
     width = max((len(figure.name) for figure in figures), default=10)
     for figure in figures:
         target = "" if figure.target is None else f"target {figure.target:g}"
         verdict = {True: "met", False: "MISSED", None: ""}[figure.met]
         print(f"  {figure.name:<{width}}  {figure.value:>10.3f} {figure.unit:<3} {target:<14} {verdict:<6} {figure.note}")
-    return 0

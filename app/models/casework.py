@@ -61,7 +61,9 @@ class Deadline(UuidPrimaryKey, Base):
     (``manual``, ``residence_document:<id>``, ``rule:25a``, ``agreement_step:<id>`` …)."""
 
     __tablename__ = "deadlines"
-    __table_args__ = (Index("ix_deadlines_done_due", "done", "due"),)
+    # The case list sorts by each case's earliest open deadline (migration 0005: covering).
+    __table_args__ = (Index("ix_deadlines_done_due", "done", "due"),
+                      Index("ix_deadlines_case_done_due", "case_id", "done", "due"))
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(30))  # DeadlineKind

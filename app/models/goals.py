@@ -14,7 +14,9 @@ class Assessment(UuidPrimaryKey, Base):
     """Situation, resources and need in one goal area of one case."""
 
     __tablename__ = "assessments"
-    __table_args__ = (UniqueConstraint("case_id", "area", name="uq_assessments_case_area"),)
+    # The case list's goal-area filter looks up cases by area and need (migration 0005).
+    __table_args__ = (UniqueConstraint("case_id", "area", name="uq_assessments_case_area"),
+                      Index("ix_assessments_area_need", "area", "need_level", "case_id"))
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     area: Mapped[str] = mapped_column(String(30))  # GoalArea
@@ -27,8 +29,10 @@ class Assessment(UuidPrimaryKey, Base):
 
 class Goal(UuidPrimaryKey, Base):
     __tablename__ = "goals"
-    # The deadline list asks for open goals by target date (migration 0004).
-    __table_args__ = (Index("ix_goals_status_target_date", "status", "target_date"),)
+    # The deadline list asks for open goals by target date (migration 0004), the case
+    # list's goal-area filter for goals by area (0005).
+    __table_args__ = (Index("ix_goals_status_target_date", "status", "target_date"),
+                      Index("ix_goals_area_case", "area", "case_id"))
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     area: Mapped[str] = mapped_column(String(30))

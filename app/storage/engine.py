@@ -9,6 +9,7 @@ own PBKDF2: a new connection costs ~0.5 ms instead of ~0.4 s.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -116,6 +117,12 @@ def make_engine(path: Path, key: bytearray) -> Engine:
     def creator() -> sqlcipher3.Connection:
         return open_connection(path, key)
 
+    return engine_for(creator)
+
+
+def engine_for(creator: Callable[[], sqlcipher3.Connection]) -> Engine:
+    """The pool and transaction handling every vault engine has, around ``creator``
+    (benchmarks/bench_encryption.py uses it for a plaintext copy to compare)."""
     engine = create_engine(
         "sqlite://",
         creator=creator,
