@@ -1,10 +1,10 @@
 """Fonts, colours and paragraph styles of the report PDFs, in one place.
 
-The report is German text with numbers: ReportLab's built-in Helvetica covers
-it (Latin-1 and the typographic quotes and dashes). When the documents module
-registers the project font (resources/fonts, with Arabic and Cyrillic for
-client-facing documents), point ``report_fonts`` at it: shared barrier texts
-may quote a non-Latin word, which Helvetica cannot draw.
+The report uses the project's embedded Noto Sans (resources/fonts), like the
+client documents: shared barrier texts and institution names may quote a
+non-Latin word, which ReportLab's built-in Helvetica cannot draw, and an
+embedded font prints the same everywhere. No italic cut is shipped, so the
+"italic" notes use the upright face (they are set apart by colour and size).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from app.documents import fonts
+
 
 @dataclass(frozen=True)
 class ReportFonts:
@@ -25,7 +27,8 @@ class ReportFonts:
 
 
 def report_fonts() -> ReportFonts:
-    return ReportFonts("Helvetica", "Helvetica-Bold", "Helvetica-Oblique")
+    fonts.register_fonts()
+    return ReportFonts(fonts.SANS, fonts.SANS_BOLD, fonts.SANS)
 
 
 INK = colors.HexColor("#1f2a36")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from app.documents import fonts
 from app.documents.data import SubjectExportData
@@ -47,6 +47,7 @@ SECTION_TITLES: dict[str, str] = {
     "case": "Falldaten",
     "goal_areas": "Zielbereiche",
     "contacts": "Kontakte und Gesprächsnotizen",
+    "measures": "Maßnahmen",
     "referrals": "Verweise",
     "consents": "Einwilligungen",
     "barriers": "Hemmnisse",
@@ -137,6 +138,73 @@ FIELD_LABELS: dict[str, str] = {
     "delete": "Gelöscht",
     "print": "Gedruckt",
     "export": "Exportiert",
+    # Fields of the case file as the export service writes them.
+    "residence_status": "Aufenthaltsstatus",
+    "residence_documents": "Aufenthaltsdokumente",
+    "doc_type": "Art",
+    "months_valid": "Gültigkeit (Monate)",
+    "interpreter_language": "Dolmetschsprache",
+    "household": "Haushalt",
+    "minor_child": "Minderjähriges Kind",
+    "duldung_since": "Geduldet seit",
+    "identity_clarified": "Identität geklärt",
+    "passport_status": "Passstatus",
+    "passport_valid_until": "Pass gültig bis",
+    "school_years": "Schuljahre in Deutschland",
+    "qualifications": "Abschlüsse",
+    "german_level": "Deutschkenntnisse",
+    "employment": "Beschäftigung",
+    "employment_since": "Beschäftigt seit",
+    "weekly_hours": "Wochenstunden",
+    "status_reason": "Begründung",
+    "programme_kim": "Programm KIM",
+    "programme_gk": "Programm Gemeinsam klappt’s",
+    "intake_source": "Zugang über",
+    "indication": "Indikation",
+    "consent_to_case_management": "Einwilligung ins Case Management",
+    "intake_notes": "Notizen zur Klärung",
+    "closing_reason": "Abschlussgrund",
+    "outcome": "Ergebnis",
+    "shared": "Im Team geteilt",
+    "phase_history": "Phasenverlauf",
+    "on": "Am",
+    "by": "Durch",
+    "situation": "Situation",
+    "resources": "Ressourcen",
+    "assessed_on": "Eingeschätzt am",
+    "need_level_at_closure": "Bedarf bei Abschluss",
+    "criterion": "Kriterium",
+    "created_on": "Angelegt am",
+    "closed_on": "Abgeschlossen am",
+    "reviews": "Überprüfungen",
+    "responsible": "Zuständig",
+    "done_on": "Erledigt am",
+    "participants": "Beteiligte",
+    "areas": "Zielbereiche",
+    "title": "Titel",
+    "provider": "Träger",
+    "start": "Beginn",
+    "end": "Ende",
+    "handover": "Übergabe",
+    "state": "Zustand",
+    "occurred_on": "Datum",
+    "shareable": "Anonym teilbar",
+    "concluded_on": "Geschlossen am",
+    "authority_name": "Behörde",
+    "authority_officer": "Sachbearbeitung",
+    "other_parties": "Weitere Beteiligte",
+    "ended_reason": "Grund der Beendigung",
+    "template": "Vorlage",
+    "position": "Nr.",
+    "within_days_after_previous": "Tage nach vorigem Schritt",
+    "proof_required": "Nachweis",
+    "fulfilled_on": "Erfüllt am",
+    "overdue": "Überfällig",
+    "source": "Quelle",
+    "filename": "Dateiname",
+    "size": "Größe (Bytes)",
+    "basis": "Grundlage",
+    "exported_by": "Erstellt von",
 }
 
 CASE_VALUES: dict[str, str] = {
@@ -157,6 +225,39 @@ CASE_VALUES: dict[str, str] = {
     "missed": "versäumt",
     "waived": "entfallen",
     "attained": "erreicht",
+}
+
+# Codes of further fields, by field name, as the person reads them.
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "gender": {"female": "weiblich", "male": "männlich", "diverse": "divers", "unknown": "ohne Angabe"},
+    "passport_status": {"has": "vorhanden", "applied": "beantragt", "none": "keiner"},
+    "doc_type": {
+        "duldung": "Duldung", "gestattung": "Aufenthaltsgestattung",
+        "aufenthaltserlaubnis": "Aufenthaltserlaubnis", "fiktionsbescheinigung": "Fiktionsbescheinigung",
+        "niederlassungserlaubnis": "Niederlassungserlaubnis", "ankunftsnachweis": "Ankunftsnachweis",
+        "other": "Sonstiges",
+    },
+    "party": {"person": "Sie", "authority": "Ausländerbehörde", "case_manager": "Case Management",
+              "other": "Andere Stelle"},
+    "state": {"valid": "gültig", "expiring": "gültig, läuft bald ab", "expired": "abgelaufen",
+              "withdrawn": "widerrufen", "not_yet_valid": "noch nicht gültig"},
+    "outcome": {"ongoing": "läuft", "attained": "erreicht", "not_attained": "nicht erreicht",
+                "dropped_out": "abgebrochen"},
+    "intake_source": {"self": "selbst", "shelter": "Unterkunft", "authority": "Behörde",
+                      "service": "Beratungsdienst", "other": "Sonstiges"},
+    "kind": {"email": "E-Mail", "accompaniment": "Begleitung", "other": "Sonstiges",
+             "referral": "Verweis", "language_course": "Sprachkurs",
+             "vocational_preparation": "Berufsvorbereitung", "training": "Ausbildung",
+             "programme": "Programm", "counselling": "Beratung",
+             "duldung_expiry": "Ablauf der Duldung", "gestattung_expiry": "Ablauf der Gestattung",
+             "permit_expiry": "Ablauf des Aufenthaltstitels", "passport_expiry": "Ablauf des Passes",
+             "birthday_27": "Tag vor dem 27. Geburtstag (§ 25a)", "stay_requirement": "Voraufenthalt erfüllt",
+             "review": "Überprüfung", "agreement_step": "Schritt einer Vereinbarung",
+             "consent_expiry": "Ablauf einer Einwilligung", "goal_target": "Zieldatum"},
+    "status": {"active": "aktiv", "paused": "ruht", "in_force": "in Kraft", "draft": "Entwurf",
+               "ended": "beendet", "in_progress": "in Arbeit", "partly_attained": "teilweise erreicht",
+               "not_attained": "nicht erreicht", "dropped": "aufgegeben", "accepted": "angenommen",
+               "declined": "abgelehnt", "completed": "abgeschlossen"},
 }
 
 RIGHTS: tuple[tuple[str, str], ...] = (
@@ -259,6 +360,7 @@ def _story(export: SubjectExportData) -> list[Flowable]:
         ),
     ]
     story += _statements(export)
+    story.append(PageBreak())  # the data are the annex: they start on a page of their own
     story.append(paragraph("Ihre gespeicherten Daten", st["title"]))
     story += _data_sections(export.data)
     return story
@@ -317,7 +419,7 @@ def _data_sections(data: Mapping[str, Any]) -> list[Flowable]:
     out: list[Flowable] = []
     for key in known + others:
         title = SECTION_TITLES.get(key) or _humanise(key)
-        out.append(paragraph(title, st["heading"]))
+        out += _section_heading(title, st["heading"])
         value = data[key]
         if key == "goal_areas" and isinstance(value, Mapping):
             out += _goal_areas(value)
@@ -326,11 +428,23 @@ def _data_sections(data: Mapping[str, Any]) -> list[Flowable]:
     return out
 
 
+def _section_heading(title: str, style) -> list[Flowable]:
+    """A heading that starts a new page only when little room is left.
+
+    The style's keep-with-next would move a heading together with a whole
+    long table to the next page and leave most of this one empty; the data
+    tables split across pages, so a few lines of room are enough.
+    """
+    heading = paragraph(title, style)
+    heading.keepWithNext = 0
+    return [CondPageBreak(30 * mm), heading]
+
+
 def _goal_areas(areas: Mapping[str, Any]) -> list[Flowable]:
     st = styles()
     out: list[Flowable] = []
     for code, area in areas.items():
-        out.append(paragraph(GOAL_AREAS.get(code, _humanise(code)), st["subheading"]))
+        out += _section_heading(GOAL_AREAS.get(code, _humanise(code)), st["subheading"])
         out += _value_flowables(area)
     return out or [paragraph("Keine Einträge.", st["cell"])]
 
@@ -362,10 +476,11 @@ def _records(items: list[Mapping[str, Any]]) -> list[Flowable]:
         return [_columns_table(items, keys)]
     out: list[Flowable] = []
     for i, item in enumerate(items, start=1):
-        block = [paragraph(f"Eintrag {i} von {len(items)}", st["small"]),
-                 _key_value_table(list(item.items()), shaded=True)]
-        out.append(KeepTogether(block))
-        out.append(Spacer(1, 2 * mm))
+        # The label stays with its record; a record taller than a page still
+        # splits (KeepTogether would push it to a new page and strand the heading).
+        label = paragraph(f"Eintrag {i} von {len(items)}", st["small"])
+        label.keepWithNext = 1
+        out += [label, _key_value_table(list(item.items()), shaded=True), Spacer(1, 2 * mm)]
     return out
 
 
@@ -419,16 +534,18 @@ def _key_value_table(rows: Sequence[tuple[Any, Any]], shaded: bool = False,
         if isinstance(value, Mapping) and not _is_empty(value):
             cell: Any = _key_value_table(list(value.items()), width=width - label_width - 6)
         elif _is_list(value) and value and all(isinstance(v, Mapping) for v in value):
-            cell = [
-                _key_value_table(list(v.items()), width=width - label_width - 6)
-                for v in value
-            ]
+            cell = []
+            for n, v in enumerate(value):
+                if n:
+                    cell.append(Spacer(1, 3 * mm))  # one record ends, the next begins
+                cell.append(_key_value_table(list(v.items()), width=width - label_width - 6))
         elif _is_list(value) and len(value) > 1 and all(isinstance(v, str) for v in value):
             cell = [paragraph(f"• {clean(v)}", st["cell"]) for v in value]
         else:
             cell = paragraph(_display(value, str(key)), st["cell"])
         data.append([paragraph(label, st["cell_bold"]), cell])
-    table = Table(data, colWidths=[label_width, width - label_width])
+    # splitInRow: one field can outgrow a page (a long agreement's steps); let it continue
+    table = Table(data, colWidths=[label_width, width - label_width], splitInRow=1)
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -476,8 +593,10 @@ def _display(value: Any, key: str = "") -> str:
         return format_date(s)
     if key in ("case_type", "phase", "kind", "status") and s in CASE_VALUES:
         return CASE_VALUES[s]
-    if key in ("goal_area", "area") and s in GOAL_AREAS:
+    if key in ("goal_area", "area", "areas") and s in GOAL_AREAS:
         return GOAL_AREAS[s]
+    if s in VALUE_LABELS.get(key, {}):
+        return VALUE_LABELS[key][s]
     return s
 
 

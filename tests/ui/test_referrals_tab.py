@@ -97,17 +97,21 @@ def test_edit_a_referral_status_with_enter(ctx, qtbot):
     assert tab.table.current_id() == referral  # the selection survives the reload
 
 
-def test_write_letter_waits_for_the_documents_module(ctx, qtbot, monkeypatch):
+def test_write_letter_opens_the_letter_writer_and_is_disabled_without_one(ctx, qtbot, monkeypatch):
     agency = first_agency_id(ctx.vault, "Jobcenter")
     referral = add_referral(ctx.vault, case_id=ctx.case_id, agency_id=agency)
     ctx.changed()
     tab = ctx.open_tab(ReferralsTab, qtbot)
     tab.table.select_id(referral)
+    assert tab.letter_button.isEnabled()  # the documents module's dialog is the default writer
+
+    monkeypatch.setattr(referrals_tab, "_letter_writer", None)
+    tab.show_case(ctx.detail)
+    tab.table.select_id(referral)
     assert not tab.letter_button.isEnabled()
     assert tab.letter_button.toolTip() == "Available with the documents module."
 
     written = []
-    monkeypatch.setattr(referrals_tab, "_letter_writer", None)
     referrals_tab.register_letter_writer(lambda c, r, parent: written.append(r["id"]))
     tab.show_case(ctx.detail)
     tab.table.select_id(referral)

@@ -121,6 +121,11 @@ class CaseView(QWidget):
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setUsesScrollButtons(True)
         self.tab_widget.setAccessibleName(_("Parts of the case file"))
+        # GDPR Art. 15: a person may ask for a copy of everything held on them.
+        self.export_button = secondary_button(_("Access export…"), _("Export all data on this person (GDPR Art. 15)"))
+        self.export_button.setObjectName("subjectExportButton")
+        self.export_button.clicked.connect(self.open_subject_export)
+        self.tab_widget.setCornerWidget(self.export_button, Qt.Corner.TopRightCorner)
         self._tabs: dict[str, QWidget] = {}
         self._specs = list(CASE_TABS if tabs is None else tabs)
         for spec in self._specs:
@@ -299,6 +304,12 @@ class CaseView(QWidget):
         set_role(self.missing_label, role)
 
     @Slot()
+    def open_subject_export(self) -> None:
+        from app.ui.dialogs.subject_export_dialog import open_subject_export_dialog
+
+        if self.context.case_id and not self.context.is_locked:
+            open_subject_export_dialog(self, self.context.vault, self.context.case_id)
+
     def move_to_next_phase(self) -> None:
         detail = self.context.detail
         if not detail or not detail.get("next_phase"):

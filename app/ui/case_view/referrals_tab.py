@@ -1,8 +1,8 @@
 """Referrals to agencies, each with whether a valid consent for that agency is on file.
 
-"Write letter…" belongs to the documents module: it is enabled only when that
-module has registered a letter writer (``register_letter_writer``), and says so
-in its tooltip until then.
+"Write letter…" opens the documents module's consent-gated letter dialog. The
+writer is replaceable (``register_letter_writer``) so tests can watch the call;
+with none registered the button is disabled and its tooltip says why.
 """
 
 from __future__ import annotations
@@ -30,7 +30,16 @@ from app.ui.widgets.buttons import primary_button, secondary_button
 
 # (ctx, referral dict, parent widget) -> None: opens the documents module's letter dialog.
 LetterWriter = Callable[[Any, dict[str, Any], QWidget], None]
-_letter_writer: LetterWriter | None = None
+
+
+def _open_letter_dialog(ctx: Any, referral: dict[str, Any], parent: QWidget) -> None:
+    # Imported on first use: the dialog pulls in ReportLab and PDF rendering.
+    from app.ui.dialogs.letter_dialog import write_letter_for_referral
+
+    write_letter_for_referral(ctx, referral, parent)
+
+
+_letter_writer: LetterWriter | None = _open_letter_dialog
 
 
 def register_letter_writer(writer: LetterWriter | None) -> None:
