@@ -135,17 +135,12 @@ def test_preview_follows_the_text_and_printing_paints_every_page(qtbot, vault, c
 
 def test_the_referrals_tab_hook_opens_the_letter_for_the_referrals_agency(qtbot, vault, case, tmp_path):
     from app.ui.case_view.context import CaseContext
-    from app.ui.case_view.referrals_tab import letter_writer, register_letter_writer
-    from app.ui.dialogs.letter_dialog import write_letter_for_referral
+    from app.ui.case_view.referrals_tab import letter_writer
 
     give_consent(vault, case.case_id)
     reloads = []
     ctx = CaseContext(vault, case.case_id, REF, on_changed=lambda: reloads.append(1))
-    register_letter_writer(write_letter_for_referral)
-    try:
-        dialog = letter_writer()(ctx, {"agency_id": JOBCENTER}, None)
-    finally:
-        register_letter_writer(None)
+    dialog = letter_writer()(ctx, {"agency_id": JOBCENTER}, None)  # the tab's default writer
     qtbot.addWidget(dialog)
     dialog.organisation = ORGANISATION  # the test's settings hold no sender
     assert dialog.draft.agency_id == JOBCENTER

@@ -1,28 +1,18 @@
-"""The casework tabs of the case view, registered in one place.
+"""The casework tabs of the case view (contacts … deadlines).
 
-The lead calls ``register_casework_tabs()`` once, before a case view is built.
-Each tab module is imported only when a case view first builds it
-(``lazy_tab``), like the pages of the sidebar.
+They are listed in ``tabs.CASEWORK_TABS`` and so are part of every case view;
+``register_casework_tabs()`` puts them back in place in a ``CASE_TABS`` that a
+test or script changed.
 """
 
 from __future__ import annotations
 
-from app.i18n import N_
-from app.ui.case_view.tabs import CaseTabSpec, lazy_tab, register_case_tab
+from app.ui.case_view.tabs import CASEWORK_TABS, CaseTabSpec, lazy_tab, register_case_tab
 
-# key, label (N_), "module:Class": the order the tabs appear in after Person and Goal areas.
-CASEWORK_TABS: tuple[tuple[str, str, str], ...] = (
-    ("contacts", N_("Contacts"), "app.ui.case_view.contacts_tab:ContactsTab"),
-    ("referrals", N_("Referrals"), "app.ui.case_view.referrals_tab:ReferralsTab"),
-    ("consents", N_("Consents"), "app.ui.case_view.consents_tab:ConsentsTab"),
-    ("barriers", N_("Barriers"), "app.ui.case_view.barriers_tab:BarriersTab"),
-    ("measures", N_("Measures"), "app.ui.case_view.measures_tab:MeasuresTab"),
-    ("documents", N_("Documents"), "app.ui.case_view.documents_tab:DocumentsTab"),
-    ("deadlines", N_("Deadlines"), "app.ui.case_view.deadlines_tab:DeadlinesTab"),
-)
+__all__ = ["CASEWORK_TABS", "register_casework_tabs"]
 
 
 def register_casework_tabs() -> None:
-    """Replace the placeholders of the seven casework tabs where they stand in CASE_TABS."""
+    """Put the seven casework tabs where they stand in CASE_TABS (idempotent)."""
     for key, label, target in CASEWORK_TABS:
         register_case_tab(CaseTabSpec(key, label, lazy_tab(target)))

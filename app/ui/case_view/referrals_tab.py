@@ -32,11 +32,11 @@ from app.ui.widgets.buttons import primary_button, secondary_button
 LetterWriter = Callable[[Any, dict[str, Any], QWidget], None]
 
 
-def _open_letter_dialog(ctx: Any, referral: dict[str, Any], parent: QWidget) -> None:
+def _open_letter_dialog(ctx: Any, referral: dict[str, Any], parent: QWidget) -> QWidget | None:
     # Imported on first use: the dialog pulls in ReportLab and PDF rendering.
     from app.ui.dialogs.letter_dialog import write_letter_for_referral
 
-    write_letter_for_referral(ctx, referral, parent)
+    return write_letter_for_referral(ctx, referral, parent)
 
 
 _letter_writer: LetterWriter | None = _open_letter_dialog

@@ -67,20 +67,21 @@ def placeholder_tab(label: str) -> CaseTabFactory:
     return factory
 
 
-def _placeholder(key: str, label: str) -> CaseTabSpec:
-    return CaseTabSpec(key, label, placeholder_tab(label))
-
+# key, label (N_), "module:Class" of the casework tabs, in the order they follow Person and Goal areas.
+CASEWORK_TABS: tuple[tuple[str, str, str], ...] = (
+    ("contacts", N_("Contacts"), "app.ui.case_view.contacts_tab:ContactsTab"),
+    ("referrals", N_("Referrals"), "app.ui.case_view.referrals_tab:ReferralsTab"),
+    ("consents", N_("Consents"), "app.ui.case_view.consents_tab:ConsentsTab"),
+    ("barriers", N_("Barriers"), "app.ui.case_view.barriers_tab:BarriersTab"),
+    ("measures", N_("Measures"), "app.ui.case_view.measures_tab:MeasuresTab"),
+    ("documents", N_("Documents"), "app.ui.case_view.documents_tab:DocumentsTab"),
+    ("deadlines", N_("Deadlines"), "app.ui.case_view.deadlines_tab:DeadlinesTab"),
+)
 
 CASE_TABS: list[CaseTabSpec] = [
     CaseTabSpec("person", N_("Person"), lazy_tab("app.ui.case_view.person_tab:PersonTab")),
     CaseTabSpec("goal_areas", N_("Goal areas"), lazy_tab("app.ui.case_view.goal_areas_tab:GoalAreasTab")),
-    _placeholder("contacts", N_("Contacts")),
-    _placeholder("referrals", N_("Referrals")),
-    _placeholder("consents", N_("Consents")),
-    _placeholder("barriers", N_("Barriers")),
-    _placeholder("measures", N_("Measures")),
-    _placeholder("documents", N_("Documents")),
-    _placeholder("deadlines", N_("Deadlines")),
+    *(CaseTabSpec(key, label, lazy_tab(target)) for key, label, target in CASEWORK_TABS),
 ]
 
 
@@ -109,11 +110,3 @@ def case_tab_spec(key: str) -> CaseTabSpec:
 
 __all__ = ["CASE_TABS", "CaseTabFactory", "CaseTabSpec", "case_tab_spec", "lazy_tab", "placeholder_tab",
            "register_case_tab"]
-
-
-# The casework tabs (contacts … deadlines) take their placeholders' places here,
-# so every CaseView has them whoever builds it. At the end of the module: it
-# imports this one back.
-from app.ui.case_view.casework_tabs import register_casework_tabs  # noqa: E402
-
-register_casework_tabs()
