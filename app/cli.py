@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "app.commands.case_commands",
     "app.commands.deadline_commands",
     "app.commands.document_commands",
+    "app.commands.team_commands",
 ]
 
 

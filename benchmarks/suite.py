@@ -13,6 +13,7 @@ from benchmarks import (
     bench_password_change,
     bench_reporting_pages,
     bench_search,
+    bench_sync,
     bench_unlock,
 )
 from benchmarks.harness import Benchmark
@@ -29,6 +30,7 @@ BENCHMARKS: list[Benchmark] = [
     bench_gui_memory.run,
     bench_password_change.run,
     bench_encryption.run,
+    bench_sync.run,
 ]
 
 # ``lotse bench --stress``: these run a second time on a vault of STRESS_CASES cases

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import DataError, UsageError
 from app.models.base import new_uuid, utcnow
 from app.storage import migrate
+from app.storage import sync as _sync  # noqa: F401  (installs change capture on every session)
 from app.storage.engine import (
     READ_ONLY_OPTION,
     as_data_error,

@@ -7,6 +7,7 @@ passes a live connection in ``config.attributes["connection"]``.
 from alembic import context
 
 from app.models import Base
+from app.storage.sync import schema as _sync_schema  # noqa: F401  (sync tables on the metadata)
 
 connection = context.config.attributes["connection"]
 context.configure(
