@@ -117,3 +117,6 @@ __all__ = ["CASE_TABS", "CaseTabFactory", "CaseTabSpec", "case_tab_spec", "lazy_
 from app.ui.case_view.casework_tabs import register_casework_tabs  # noqa: E402
 
 register_casework_tabs()
+
+# Sync conflicts of the case (team sync), last: a tab most cases never need.
+register_case_tab(CaseTabSpec("conflicts", N_("Conflicts"), lazy_tab("app.ui.case_view.conflicts_tab:ConflictsTab")))
