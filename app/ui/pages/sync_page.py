@@ -164,7 +164,7 @@ class SyncPage(PageFrame):
         self.progress.setTextVisible(False)
         self.progress.setFixedWidth(260)
         self.progress_label = hint_label("")
-        self.result_label = role_label("", "success")
+        self.result_label = role_label("", "success", wrap=False)
         self.result_label.setAccessibleName(_("Result of the last sync"))
         self.sync_button = primary_button(_("&Sync now"), _("Sync with the team now"))
         self.sync_button.clicked.connect(self.sync_now)

@@ -87,6 +87,7 @@ class ResolveConflictDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.ok_button)
         layout.addLayout(buttons)
+        self.keep_mine.setFocus()  # the choice first; the versions above are read-only
 
     @staticmethod
     def _value_view(value: Any, name: str) -> QPlainTextEdit:

@@ -33,7 +33,7 @@ class FolderField(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit()
         self.edit.setAccessibleName(accessible_name)
-        self.edit.setPlaceholderText(_("e.g. the team's network drive or Nextcloud folder"))
+        self.edit.setPlaceholderText(_("The shared team folder"))
         self.button = secondary_button(_("Choose…"), _("Choose the folder"))
         self.button.clicked.connect(self.choose)
         layout = QHBoxLayout(self)
