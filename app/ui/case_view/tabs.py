@@ -110,3 +110,7 @@ def case_tab_spec(key: str) -> CaseTabSpec:
 
 __all__ = ["CASE_TABS", "CaseTabFactory", "CaseTabSpec", "case_tab_spec", "lazy_tab", "placeholder_tab",
            "register_case_tab"]
+
+
+# Sync conflicts of the case (team sync), last: a tab most cases never need.
+register_case_tab(CaseTabSpec("conflicts", N_("Conflicts"), lazy_tab("app.ui.case_view.conflicts_tab:ConflictsTab")))

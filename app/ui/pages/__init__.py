@@ -107,6 +107,8 @@ register_page(PageSpec("reports", N_("Reports"), "reports", lazy("app.ui.pages.r
     "Aggregate figures for the coordination and the state, without any names.")))
 register_page(PageSpec("retention", N_("Retention"), "retention", lazy("app.ui.pages.retention_page:RetentionPage"), N_(
     "Closed cases past their retention period, erased for good after your confirmation.")), before="audit")
+register_page(PageSpec("sync", N_("Team sync"), "sync", lazy("app.ui.pages.sync_page:SyncPage"), N_(
+    "Share case files with your team through a shared folder, encrypted from end to end.")))
 register_page(PageSpec("audit", N_("Audit log"), "audit", lazy("app.ui.pages.audit_page:AuditPage"), N_(
     "Who viewed, changed, printed or exported which case, and when.")))
 

@@ -1,0 +1,1 @@
+"""Team sync widgets shared by the sync page and the case view's conflicts tab."""
