@@ -121,6 +121,12 @@ def managed_case_ids(session: Session, case_manager: str) -> set[str]:
     ))
 
 
+def manages_open_cases(vault, user: str | None = None) -> bool:
+    """Whether ``user`` (default: the vault's user) is the case manager of any open case."""
+    with vault.session() as session:
+        return bool(managed_case_ids(session, user or vault.user_name))
+
+
 def overview(vault, *, user: str | None = None, today: date | None = None, within_days: int = 14,
              scope: str | None = None, recent_limit: int = 8) -> OverviewData:
     """Everything the start page shows, in one read transaction.
@@ -141,5 +147,17 @@ def overview(vault, *, user: str | None = None, today: date | None = None, withi
                         cases_by_phase=by_phase, paused_cases=paused, recent=recent)
 
 
-__all__ = ["SCOPE_ALL", "SCOPE_MINE", "OverviewData", "RecentCase", "cases_by_phase", "managed_case_ids",
+def deadlines_for(vault, *, user: str | None = None, today: date | None = None, within_days: int | None = None,
+                  scope: str = SCOPE_ALL) -> list[DeadlineItem]:
+    """The deadline list (overdue first) of the whole vault, or with ``scope="mine"`` of the cases
+    ``user`` (default: the vault's user) is responsible for."""
+    with vault.session() as session:
+        items = collect_deadlines(session, today=today or date.today(), within_days=within_days)
+        if scope == SCOPE_MINE:
+            mine = managed_case_ids(session, user or vault.user_name)
+            items = [item for item in items if item.case_id in mine]
+    return items
+
+
+__all__ = ["SCOPE_ALL", "SCOPE_MINE", "OverviewData", "RecentCase", "cases_by_phase", "deadlines_for", "managed_case_ids", "manages_open_cases",
            "overview", "recent_cases"]

@@ -90,3 +90,22 @@ def test_overview_shows_my_deadlines_or_everyones_when_i_manage_no_case(vault):
 
     assert overview(vault, today=TODAY, within_days=3).deadlines[0].ref == mine.ref
     assert [item.ref for item in overview(vault, today=TODAY, within_days=3, scope="all").deadlines] == [mine.ref]
+
+
+def test_deadlines_for_the_deadlines_page_all_or_mine(vault):
+    me = vault.user_name
+    mine = make(vault, "Amina", "Haddad", me)
+    theirs = make(vault, "Dawit", "Tesfaye", "Jonas Weber")
+    for case, days in ((mine, 40), (theirs, -1)):
+        add_residence_document(vault, case_id=case.case_id, doc_type="duldung", issued=TODAY - timedelta(days=90),
+                               valid_until=TODAY + timedelta(days=days))
+
+    from app.services.overview import deadlines_for
+
+    assert [i.ref for i in deadlines_for(vault, today=TODAY, within_days=30)] == [theirs.ref]
+    assert [i.ref for i in deadlines_for(vault, today=TODAY, within_days=90)] == [theirs.ref, mine.ref]
+    assert [i.ref for i in deadlines_for(vault, today=TODAY, within_days=90, scope="mine")] == [mine.ref]
+
+    from app.services.overview import manages_open_cases
+
+    assert manages_open_cases(vault) and not manages_open_cases(vault, "Koordination")
