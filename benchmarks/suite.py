@@ -7,6 +7,7 @@ from benchmarks import (
     bench_deadlines,
     bench_demo,
     bench_documents,
+    bench_overview,
     bench_reporting_pages,
     bench_search,
 )
@@ -19,4 +20,5 @@ BENCHMARKS: list[Benchmark] = [
     bench_documents.run,
     bench_reporting_pages.run,
     bench_deadlines.run,
+    bench_overview.run,
 ]

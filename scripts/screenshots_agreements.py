@@ -14,6 +14,7 @@ touched).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tempfile
@@ -91,7 +92,7 @@ def main() -> int:
     # A few cases "opened" by the user, so "Recently opened" shows something real.
     from app.services.case_list import case_page
 
-    rows, _total = case_page(vault, case_manager=USER, limit=5)
+    rows, _total = case_page(vault, case_manager=USER, status="active", limit=5)
     for row in reversed(rows):
         case_detail(vault, case_id=row.case_id)
     case_detail(vault, case_id=summary.case_id)
@@ -99,7 +100,7 @@ def main() -> int:
     from app.ui.pages import PageSpec, register_page
 
     try:
-        import app.ui.pages.cases_page  # noqa: F401 - the real case list, once it is merged
+        importlib.import_module("app.ui.pages.cases_page")  # the real case list, once it is merged
     except ImportError:
         from app.ui.case_view.case_view import CaseView
 
@@ -168,6 +169,12 @@ def main() -> int:
         tab.step_action(open_step.id, "fulfil")
         wait_until(lambda: tab.dialog is not None and tab.dialog.isVisible())
         shoot(tab.dialog, "agreements-07-fulfil-dialog")
+        from PySide6.QtGui import QImage
+
+        scan = home / "scan.png"  # a blank synthetic page standing in for a scanned proof
+        QImage(400, 560, QImage.Format.Format_RGB32).save(str(scan))
+        tab.dialog.use_scan(scan)
+        shoot(tab.dialog, "agreements-07b-fulfil-with-scan")
         tab.dialog.reject()
 
     tab.new_agreement()
@@ -175,10 +182,26 @@ def main() -> int:
     tab.dialog.choose_template("kette_ausbildung_25a")
     shoot(tab.dialog, "agreements-08-new-agreement")
     tab.dialog.reject()
+    if open_step is not None:
+        tab.step_action(open_step.id, "waive")
+        wait_until(lambda: tab.dialog is not None and tab.dialog.isVisible())
+        tab.dialog.ok_button.click()  # without a reason: the dialog says what is missing
+        shoot(tab.dialog, "agreements-08b-waive-needs-a-reason")
+        tab.dialog.reject()
+    tab.add_step()
+    wait_until(lambda: tab.dialog is not None and tab.dialog.isVisible())
+    tab.dialog.party.setCurrentIndex(tab.dialog.party.findData("authority"))
+    tab.dialog.due_kind.setCurrentIndex(1)
+    tab.dialog.action.setPlainText("Aufenthaltserlaubnis nach § 25a AufenthG erteilen")
+    shoot(tab.dialog, "agreements-08c-add-step")
+    tab.dialog.reject()
 
     residence = view.show_tab("residence")
     wait_until(lambda: residence.result is not None)
     shoot(window, "agreements-09-residence-check")
+    whole = residence.findChild(QWidget, "residenceContent").grab()
+    whole.save(str(OUT / "agreements-09b-residence-whole.png"))
+    print(OUT / "agreements-09b-residence-whole.png")
 
     # The smallest window: nothing may be cut off.
     window.resize(960, 620)

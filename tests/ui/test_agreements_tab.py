@@ -236,3 +236,26 @@ def test_a_closed_case_shows_its_agreements_read_only(qtbot, vault):
     tab: AgreementsTab = view.tab("agreements")
     assert not tab.new_button.isEnabled()
     assert tab.chain.card_at(1).buttons == {}
+
+
+def test_a_dialog_left_open_across_a_lock_saves_into_the_unlocked_vault(qtbot, vault, vault_dir):
+    from app.storage.vault import Vault
+    from tests.conftest import TEST_PASSWORD
+
+    case, _agreement = case_with_overdue_step(vault)
+    view = open_view(qtbot, vault, case)
+    tab: AgreementsTab = view.tab("agreements")
+    tab.chain.card_at(1).trigger("waive")
+    dialog = tab.dialog
+    qtbot.keyClicks(dialog.reason, "Botschaft hat geschlossen")
+    view.on_vault_locked()
+    vault.lock()
+    reopened = Vault.unlock(vault_dir, TEST_PASSWORD)
+    try:
+        with qtbot.waitSignal(view.loaded, timeout=10_000):
+            view.on_vault_unlocked(reopened)
+        assert dialog.reason.toPlainText() == "Botschaft hat geschlossen"  # the input survived the lock
+        accept(qtbot, view, dialog)
+        assert tab.selected().steps[0].state == "waived"
+    finally:
+        reopened.lock()

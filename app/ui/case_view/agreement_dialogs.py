@@ -1,6 +1,8 @@
 """Small dialogs of the agreements tab: new or edited agreement, conclude, a step, a reason.
 
-Each saves on OK through one service call (or two, for concluding with
+Dialogs get the case's context (``CaseContext``) and read ``ctx.vault`` when
+saving, so one left open across a lock and unlock saves into the vault as it
+is now. Each saves on OK through one service call (or two, for concluding with
 changed parties) and stays open with the service's message inline when the
 input is not right, so nothing typed is lost. Dates are typed DD.MM.YYYY.
 """
@@ -95,6 +97,11 @@ class FormDialog(QDialog):
         self.layout_.addSpacing(12)
         self.layout_.addLayout(buttons)
         self.result_view: AgreementView | None = None
+        self.ctx = None  # the case's context: its ``vault`` is read when saving (a new one after a lock)
+
+    @property
+    def vault(self):
+        return self.ctx.vault
 
     def save(self) -> AgreementView | None:
         raise NotImplementedError
@@ -116,7 +123,7 @@ class AgreementDialog(FormDialog):
 
     EMPTY = ""
 
-    def __init__(self, vault, case_id: str, agreement: AgreementView | None = None, *,
+    def __init__(self, ctx, case_id: str, agreement: AgreementView | None = None, *,
                  default_authority: str = "", parent: QWidget | None = None) -> None:
         editing = agreement is not None
         super().__init__(
@@ -127,7 +134,7 @@ class AgreementDialog(FormDialog):
             _("Save") if editing else _("Create draft"),
             parent,
         )
-        self.vault, self.case_id, self.agreement = vault, case_id, agreement
+        self.ctx, self.case_id, self.agreement = ctx, case_id, agreement
         self.templates = {} if editing else load_templates()
         self.template = QComboBox()
         self.template.setAccessibleName(_("Template"))
@@ -194,12 +201,12 @@ class AgreementDialog(FormDialog):
 class ConcludeDialog(FormDialog):
     """A draft comes into force: the day, and the authority it was concluded with."""
 
-    def __init__(self, vault, agreement: AgreementView, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, agreement: AgreementView, parent: QWidget | None = None) -> None:
         super().__init__(_("Conclude the agreement"),
                          _("From this day on the steps fall due: the first one counts from the day of conclusion, "
                            "the authority's steps once the person's steps before them are done."),
                          _("Conclude"), parent)
-        self.vault, self.agreement = vault, agreement
+        self.ctx, self.agreement = ctx, agreement
         self.on = date_field(date.today(), _("Concluded on"))
         self.authority = QLineEdit(agreement.authority_name)
         self.authority.setAccessibleName(_("Foreign nationals authority"))
@@ -226,13 +233,13 @@ class StepDialog(FormDialog):
 
     FIXED, RELATIVE, NONE = "fixed", "relative", "none"
 
-    def __init__(self, vault, agreement: AgreementView, step: StepView | None = None,
+    def __init__(self, ctx, agreement: AgreementView, step: StepView | None = None,
                  parent: QWidget | None = None) -> None:
         editing = step is not None
         super().__init__(_("Edit step {n}").format(n=step.position) if editing else _("Add a step"),
                          _("A step of the authority falls due only once the person's steps before it are done."),
                          _("Save") if editing else _("Add step"), parent)
-        self.vault, self.agreement, self.step = vault, agreement, step
+        self.ctx, self.agreement, self.step = ctx, agreement, step
         self.party = QComboBox()
         self.party.setAccessibleName(_("Who acts"))
         for text, code in labels.choices(labels.STEP_PARTY_LABELS):

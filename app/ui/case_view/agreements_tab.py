@@ -381,7 +381,7 @@ class AgreementsTab(QWidget):
     def new_agreement(self) -> None:
         from app.ui.case_view.agreement_dialogs import AgreementDialog
 
-        self._open(AgreementDialog(self.ctx.vault, self.ctx.case_id, default_authority=self._default_authority(),
+        self._open(AgreementDialog(self.ctx, self.ctx.case_id, default_authority=self._default_authority(),
                                    parent=self))
 
     @Slot()
@@ -390,7 +390,7 @@ class AgreementsTab(QWidget):
 
         view = self.selected()
         if view is not None:
-            self._open(AgreementDialog(self.ctx.vault, self.ctx.case_id, view, parent=self))
+            self._open(AgreementDialog(self.ctx, self.ctx.case_id, view, parent=self))
 
     @Slot()
     def conclude(self) -> None:
@@ -398,7 +398,7 @@ class AgreementsTab(QWidget):
 
         view = self.selected()
         if view is not None:
-            self._open(ConcludeDialog(self.ctx.vault, view, self))
+            self._open(ConcludeDialog(self.ctx, view, self))
 
     @Slot()
     def add_step(self) -> None:
@@ -406,7 +406,7 @@ class AgreementsTab(QWidget):
 
         view = self.selected()
         if view is not None:
-            self._open(StepDialog(self.ctx.vault, view, parent=self))
+            self._open(StepDialog(self.ctx, view, parent=self))
 
     @Slot()
     def end_agreement(self) -> None:
@@ -465,18 +465,18 @@ class AgreementsTab(QWidget):
         step = next((s for s in view.steps if s.id == step_id), None) if view is not None else None
         if step is None:
             return
-        vault = self.ctx.vault
+        ctx = self.ctx  # its vault is read when the work is done (a new one after a lock)
         if action == "fulfil":
             from app.ui.case_view.fulfil_step_dialog import FulfilStepDialog
 
             documents = (self.detail or {}).get("documents", [])
-            self._open(FulfilStepDialog(vault, self.ctx.case_id, step, documents, self))
+            self._open(FulfilStepDialog(ctx, ctx.case_id, step, documents, self))
         elif action == "miss":
             from app.ui.case_view.agreement_dialogs import ReasonDialog
 
             self._open(ReasonDialog(
                 _("Step {n} missed").format(n=step.position), " ".join(step.action.split()), _("Record as missed"),
-                lambda reason, _day: svc.miss_step(vault, step.id, reason=reason), reason_required=False,
+                lambda reason, _day: svc.miss_step(ctx.vault, step.id, reason=reason), reason_required=False,
                 parent=self))
         elif action == "waive":
             from app.ui.case_view.agreement_dialogs import ReasonDialog
@@ -486,19 +486,19 @@ class AgreementsTab(QWidget):
                 _("A waived step counts as done: the next step counts from the day it was waived, and the "
                   "authority no longer waits for it."),
                 _("Waive step"),
-                lambda reason, day: svc.waive_step(vault, step.id, reason=reason, on=day or None),
+                lambda reason, day: svc.waive_step(ctx.vault, step.id, reason=reason, on=day or None),
                 reason_required=True, with_date=_("Waived &on"), parent=self))
         elif action == "edit":
             from app.ui.case_view.agreement_dialogs import StepDialog
 
-            self._open(StepDialog(vault, view, step, self))
+            self._open(StepDialog(ctx, view, step, self))
         elif action == "reopen":
-            self._call(svc.reopen_step, vault, step.id)
+            self._call(svc.reopen_step, ctx.vault, step.id)
         elif action in ("up", "down"):
             target = step.position - 1 if action == "up" else step.position + 1
-            self._call(svc.move_step, vault, step.id, to_position=target)
+            self._call(svc.move_step, ctx.vault, step.id, to_position=target)
         elif action == "remove":
-            self._call(svc.remove_step, vault, step.id)
+            self._call(svc.remove_step, ctx.vault, step.id)
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -34,11 +34,11 @@ SCAN_FILTER = "Scans and PDFs (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files
 
 
 class FulfilStepDialog(FormDialog):
-    def __init__(self, vault, case_id: str, step: StepView, documents: list[dict[str, Any]],
+    def __init__(self, ctx, case_id: str, step: StepView, documents: list[dict[str, Any]],
                  parent: QWidget | None = None) -> None:
         super().__init__(_("Step {n} fulfilled").format(n=step.position), " ".join(step.action.split()),
                          _("Record as fulfilled"), parent)
-        self.vault, self.case_id, self.step = vault, case_id, step
+        self.ctx, self.case_id, self.step = ctx, case_id, step
         self.scan: tuple[str, bytes] | None = None  # (file name, bytes) of a scan to add
         self.added_document_id: str | None = None
         self.on = date_field(date.today(), _("Fulfilled on"))
@@ -54,6 +54,7 @@ class FulfilStepDialog(FormDialog):
         self.proof.currentIndexChanged.connect(self._proof_chosen)
         self.add_scan_button = secondary_button(_("Add a scan…"), _("Add a scan or PDF as the proof"))
         self.add_scan_button.clicked.connect(self.choose_scan)
+        self.add_scan_button.setMinimumWidth(130)
         proof_row = QHBoxLayout()
         proof_row.setSpacing(8)
         proof_row.addWidget(self.proof, 1)

@@ -36,7 +36,7 @@ from app.ui.widgets.buttons import secondary_button
 from app.ui.widgets.labels import hint_label, role_label
 
 REFRESH_AFTER_S = 60.0
-COLUMN_WIDTHS = {"ref": 90, "name": 150, "title": 210, "status": 105, "late": 90, "overdue": 105, "next": 180}
+COLUMN_WIDTHS = {"ref": 100, "name": 150, "title": 190, "status": 120, "late": 94, "overdue": 122, "next": 180}
 
 
 def load_agreements(vault: Vault) -> tuple[date, list]:

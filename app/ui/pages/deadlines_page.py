@@ -50,7 +50,7 @@ WINDOWS = (
     ("90", N_("Next 90 days"), 90),
 )
 DEFAULT_WINDOW = "30"
-COLUMN_WIDTHS = {"due": 96, "when": 160, "ref": 88, "name": 180, "kind": 200, "text": 200}
+COLUMN_WIDTHS = {"due": 96, "when": 156, "ref": 100, "name": 180, "kind": 190, "text": 200}
 
 
 def load_deadlines(vault: Vault, within_days: int, scope: str) -> tuple[date, list]:
