@@ -132,6 +132,12 @@ def main() -> int:
     overview = window.show_page("overview")
     wait_until(lambda: overview.data is not None and not overview.tasks.busy)
     shoot(window, "agreements-01-overview")
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = overview.findChild(QScrollArea, "pageScroll")
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    shoot(window, "agreements-01b-overview-scrolled")
+    scroll.verticalScrollBar().setValue(0)
 
     deadlines = window.show_page("deadlines")
     wait_until(lambda: not deadlines.tasks.busy and deadlines.items)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,14 @@ from app.ui.widgets.labels import hint_label, role_label
 
 REFRESH_AFTER_S = 60.0
 COLUMN_WIDTHS = {"ref": 100, "name": 150, "title": 190, "status": 120, "late": 94, "overdue": 122, "next": 180}
+
+
+class MiddleElideDelegate(QStyledItemDelegate):
+    """Titles often share their start ("Zug-um-Zug-Vereinbarung: …"): cut them in the middle, keep the end."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 def load_agreements(vault: Vault) -> tuple[date, list]:
@@ -104,6 +113,8 @@ class AgreementsPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, (key, _label) in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS[key])
+        self.title_delegate = MiddleElideDelegate(self.table)
+        self.table.setItemDelegateForColumn([key for key, _label in COLUMNS].index("title"), self.title_delegate)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
 

@@ -231,12 +231,20 @@ class DeadlinesPage(QWidget):
     def _update_buttons(self) -> None:
         item = self._current_item()
         self.open_button.setEnabled(item is not None)
-        stored = item is not None and item.deadline_id is not None
+        step = item is not None and item.source.startswith("agreement_step:")
+        stored = item is not None and item.deadline_id is not None and not step
         self.done_button.setEnabled(stored)
-        self.done_button.setToolTip(
-            _("Tick this deadline off.") if stored else
-            _("This deadline is computed from the case file (a document, an agreement step, a rule); it goes "
-              "away when the case file changes, e.g. when the new Duldung is recorded.") if item is not None else "")
+        if item is None:
+            tip = ""
+        elif step:
+            tip = _("A step of an agreement is done when it is recorded as fulfilled in the case's agreement "
+                    "(Open case).")
+        elif stored:
+            tip = _("Tick this deadline off.")
+        else:
+            tip = _("This deadline is computed from the case file (a document, a rule, a goal); it goes away when "
+                    "the case file changes, e.g. when the new Duldung is recorded.")
+        self.done_button.setToolTip(tip)
 
     @Slot()
     def mark_current_done(self) -> None:

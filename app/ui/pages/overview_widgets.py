@@ -78,7 +78,8 @@ class DeadlineRow(RowButton):
         self.day = role_label(format_date(item.due), "row-date", wrap=False)
         self.day.setFixedWidth(86)
         who = _("{name} · {ref}").format(name=item.name or _("(no name)"), ref=item.ref)
-        texts, self.who, self.what = _two_lines(who, kind_label(item.kind))
+        texts, self.who, self.what = _two_lines(item.name or _("(no name)"),
+                                                _("{ref} · {kind}").format(ref=item.ref, kind=kind_label(item.kind)))
         self.due = Chip()
         days = (item.due - today).days
         tone = "danger" if item.overdue else "warning" if days <= 3 else "neutral"

@@ -95,7 +95,7 @@ class SyncCard(Card):
             self.link.show()
             return
         if not reading.available or status is None or not getattr(status, "in_team", False):
-            self.state.show_state(_("Not set up"), "neutral")
+            self.state.show_state("", "neutral")
             self.line.setText(_("Team sync not set up"))
             self.detail.setText(_("Share case files with your team through a shared folder, encrypted from end "
                                   "to end. Until then this vault stays on this computer only."))
