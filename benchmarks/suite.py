@@ -7,6 +7,7 @@ from benchmarks import (
     bench_deadlines,
     bench_demo,
     bench_documents,
+    bench_gui,
     bench_overview,
     bench_reporting_pages,
     bench_search,
@@ -20,5 +21,6 @@ BENCHMARKS: list[Benchmark] = [
     bench_documents.run,
     bench_reporting_pages.run,
     bench_deadlines.run,
+    bench_gui.run,
     bench_overview.run,
 ]

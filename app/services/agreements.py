@@ -83,17 +83,17 @@ __all__ = [
 
 def get_agreement_view(vault, agreement_id: str, *, today: date | None = None) -> AgreementView:
     """One agreement with its chain as of ``today``."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return agreement_view(get_agreement(session, agreement_id), today or date.today())
 
 
 def list_case_agreements(vault, case_id: str, *, today: date | None = None) -> list[AgreementView]:
     """A case's agreements: in force first, then drafts, fulfilled and ended ones."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return case_agreements(session, case_id, today or date.today())
 
 
 def list_agreements_overview(vault, *, today: date | None = None) -> list[AgreementSummary]:
     """Agreements in force across open cases, those with overdue or missed steps first."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return agreements_overview(session, today or date.today())

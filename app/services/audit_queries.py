@@ -151,13 +151,13 @@ def export_audit_csv(
 
 def audit_page(vault, **filters) -> AuditPage:
     """For the GUI's audit viewer: one page in its own transaction (filters as ``audit_entries``)."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return audit_entries(session, **filters)
 
 
 def audit_filter_values(vault) -> tuple[list[str], list[str]]:
     """For the GUI's filter boxes: the users and actions in the log, in their own transaction."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return audit_users_and_actions(session)
 
 

@@ -78,5 +78,5 @@ def deadline_list(
     vault, *, today: date | None = None, within_days: int | None = None, case_id: str | None = None
 ) -> list[DeadlineItem]:
     """:func:`collect_deadlines` in its own transaction, for screens and commands."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return collect_deadlines(session, today=today or date.today(), within_days=within_days, case_id=case_id)

@@ -157,13 +157,7 @@ def remove_leftovers(vault) -> None:
     """Merge the FTS index into one segment (dropping deleted terms) and truncate the WAL."""
     with vault.session() as session:
         session.execute(text("INSERT INTO search_fts(search_fts) VALUES('optimize')"))
-    raw = vault.engine.raw_connection()
-    try:
-        # The pool's connections are in autocommit mode (engine.py), so no BEGIN wraps this.
-        busy, _log, _done = raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    finally:
-        raw.close()
-    if busy:
+    if not vault.checkpoint():
         # Another connection is reading: the old pages stay in the WAL until the next checkpoint.
         raise PolicyError("The case was erased, but the vault is busy; lock and reopen it to finish the clean-up.")
 
@@ -200,5 +194,5 @@ def _scrub_audit_log(session: Session, ids: tuple[str, ...], ref: str) -> None:
 
 def retention_overview(vault, today: date, periods: Mapping[str, int]) -> RetentionOverview:
     """For the GUI's retention screen: the overview in its own transaction."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return cases_past_retention(session, today, periods)

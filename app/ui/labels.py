@@ -46,6 +46,9 @@ PHASE_LABELS: dict[str, str] = {
     "closed": N_("Evaluation and closing"),
 }
 
+# Short forms for the phase stepper.
+PHASE_SHORT: dict[str, str] = {**PHASE_LABELS, "closed": N_("Closing")}
+
 # The phase as a state of the case ("closed" is the end, not the evaluation work).
 PHASE_STATE_LABELS: dict[str, str] = {**PHASE_LABELS, "closed": N_("Closed")}
 

@@ -35,7 +35,7 @@ class ReportExport:
 
 
 def report_for(vault, scope: ReportScope) -> Report:
-    with vault.session() as session:
+    with vault.read_session() as session:
         return build_report(session, scope)
 
 
@@ -46,7 +46,7 @@ def published_report_for(vault, scope: ReportScope) -> PublishedReport:
 
 def case_managers(vault) -> list[str]:
     """The case managers named on cases, for the report's filter (sorted, no blanks)."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         names = session.scalars(select(Case.case_manager).where(Case.case_manager != "").distinct())
         return sorted(names, key=str.casefold)
 

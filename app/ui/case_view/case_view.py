@@ -62,14 +62,17 @@ class CaseView(QWidget):
     load_failed = Signal(object)
     unsaved_changed = Signal(bool)
 
-    def __init__(self, vault: Vault, case_id: str, *, ref: str = "", tabs: list[CaseTabSpec] | None = None,
+    def __init__(self, vault: Vault, case_id: str | None, *, ref: str = "", tabs: list[CaseTabSpec] | None = None,
                  parent: QWidget | None = None) -> None:
+        """``case_id=None`` builds the view ahead of time (the case list keeps one ready);
+        ``load_case`` then gives it its case."""
         super().__init__(parent)
         self.setObjectName("caseView")
-        self.context = CaseContext(vault, case_id, ref, on_changed=self.reload)
+        self.context = CaseContext(vault, case_id or "", ref, on_changed=self.reload)
         self._generation = 0
         self._tasks: set[BackgroundTask] = set()
         self._loading = False
+        self._reload_pending = False
         self._locked = False
         self._unsaved = False
         self.last_load_ms: float | None = None
@@ -91,26 +94,27 @@ class CaseView(QWidget):
         for button in (self.next_phase_button, self.close_case_button, self.reopen_button):
             button.hide()
 
-        phase_actions = QHBoxLayout()
-        phase_actions.setSpacing(8)
-        phase_actions.addWidget(self.missing_label, 1)
-        phase_actions.addWidget(self.next_phase_button)
-        phase_actions.addWidget(self.close_case_button)
-        phase_actions.addWidget(self.reopen_button)
+        phase_row = QHBoxLayout()
+        phase_row.setSpacing(8)
+        phase_row.addWidget(self.phase_cycle, 1)
+        phase_row.addSpacing(12)
+        phase_row.addWidget(self.next_phase_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        phase_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        phase_row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         card = QFrame()
         card.setObjectName("caseHeaderCard")
         card.setProperty("card", True)
         card_layout = QVBoxLayout(card)
-        card_layout.setContentsMargins(22, 16, 22, 14)
-        card_layout.setSpacing(10)
+        card_layout.setContentsMargins(22, 14, 22, 12)
+        card_layout.setSpacing(8)
         card_layout.addWidget(self.header)
         rule = QFrame()
         rule.setObjectName("rule")
         rule.setFixedHeight(1)
         card_layout.addWidget(rule)
-        card_layout.addWidget(self.phase_cycle)
-        card_layout.addLayout(phase_actions)
+        card_layout.addLayout(phase_row)
+        card_layout.addWidget(self.missing_label)
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setObjectName("caseTabs")
@@ -137,6 +141,16 @@ class CaseView(QWidget):
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_all)
 
+        if case_id:
+            self.reload()
+
+    def load_case(self, case_id: str, ref: str = "") -> None:
+        """Give a view built ahead of time its case (once) and load it."""
+        if self.context.case_id:
+            raise RuntimeError("this case view already shows a case")
+        self.context.case_id = case_id
+        self.context.ref = ref
+        self.header.show_loading(ref)
         self.reload()
 
     # --- identity ------------------------------------------------------------------
@@ -190,8 +204,14 @@ class CaseView(QWidget):
     @Slot()
     def reload(self) -> None:
         """Fetch the case file again off the GUI thread; a newer reload supersedes this one."""
-        if self._locked:
+        if self._locked or not self.context.case_id:
             return
+        if self._loading:
+            # One load at a time per view: case_detail writes the audit log, and two writers
+            # racing on SQLite can fail with "database is locked". The newer request wins.
+            self._reload_pending = True
+            return
+        self._reload_pending = False
         self._generation += 1
         self._loading = True
         self._load_started = time.perf_counter()
@@ -206,6 +226,9 @@ class CaseView(QWidget):
         if generation != self._generation or self._locked:
             return  # overtaken by a newer load, or the vault locked meanwhile
         self._loading = False
+        if self._reload_pending:
+            self.reload()  # something changed while this load ran: show the newer state only
+            return
         if error is not None:
             self.load_failed.emit(error)
             show_error(self, error)
@@ -241,7 +264,11 @@ class CaseView(QWidget):
         phase, case_type = detail.get("phase", ""), detail.get("case_type", "")
         self.phase_cycle.set_phase(case_type, phase)
         next_phase = detail.get("next_phase")
-        missing = [_(item) for item in detail.get("missing_for_next_phase", [])]
+        raw_missing = list(detail.get("missing_for_next_phase", []))
+        if next_phase == "closed":
+            # The closing dialog asks for the reason; it is not something to record beforehand.
+            raw_missing = [item for item in raw_missing if item != "a closing reason"]
+        missing = [_(item) for item in raw_missing]
         closed = phase == "closed"
         self.reopen_button.setVisible(closed)
         self.close_case_button.setVisible(not closed)
@@ -259,12 +286,15 @@ class CaseView(QWidget):
             text, role = _("Closed: {reason}.").format(reason=reason) if reason else _("The case is closed."), "hint"
         elif next_phase is None:
             text, role = "", "hint"
+        elif next_phase == "closed" and not missing:
+            text, role = _("When the work is done, close the case with its reason and outcome."), "hint"
         elif missing:
             text = _("Before {phase}: {missing}").format(phase=labels.phase(next_phase), missing="; ".join(missing))
             role = "phase-missing"
         else:
             text, role = _("Ready for {phase}.").format(phase=labels.phase(next_phase)), "phase-ready"
         self.missing_label.setText(text)
+        self.missing_label.setVisible(bool(text))
         self.missing_label.setAccessibleName(text)
         set_role(self.missing_label, role)
 
@@ -350,6 +380,7 @@ class CaseView(QWidget):
         self._locked = True
         self._generation += 1
         self._loading = False
+        self._reload_pending = False
 
     def on_vault_unlocked(self, vault: Vault) -> None:
         self._locked = False

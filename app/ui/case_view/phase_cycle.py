@@ -18,7 +18,7 @@ from app.ui import labels
 from app.ui.theme import color
 
 RADIUS = 13
-ARC_SPACE = 18  # room above the circles for the monitoring → assessment loop
+ARC_SPACE = 16  # room above the circles for the monitoring → assessment loop
 LABEL_GAP = 8
 
 
@@ -54,7 +54,7 @@ class PhaseCycle(QWidget):
         return QSize(360, self._height())
 
     def _height(self) -> int:
-        return ARC_SPACE + 2 * RADIUS + LABEL_GAP + 2 * QFontMetrics(self._label_font()).height() + 4
+        return ARC_SPACE + 2 * RADIUS + LABEL_GAP + QFontMetrics(self._label_font()).height() + 4
 
     def _label_font(self) -> QFont:
         font = QFont(self.font())
@@ -110,10 +110,12 @@ class PhaseCycle(QWidget):
             painter.setFont(label_font)
             painter.setPen(color("accent_text") if i == current else
                            color("text_secondary") if i < current else color("text_muted"))
+            metrics = QFontMetrics(label_font)
             text_rect = QRectF(center.x() - slot / 2 + 2, center.y() + RADIUS + LABEL_GAP, slot - 4,
-                               2 * QFontMetrics(label_font).height() + 2)
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                                            | Qt.TextFlag.TextWordWrap), labels.phase(code))
+                               metrics.height() + 2)
+            text = metrics.elidedText(_(labels.PHASE_SHORT.get(code, code)), Qt.TextElideMode.ElideRight,
+                                      int(slot - 4))
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
         painter.end()
 
     @staticmethod

@@ -72,8 +72,8 @@ def _placeholder(key: str, label: str) -> CaseTabSpec:
 
 
 CASE_TABS: list[CaseTabSpec] = [
-    _placeholder("person", N_("Person")),
-    _placeholder("goal_areas", N_("Goal areas")),
+    CaseTabSpec("person", N_("Person"), lazy_tab("app.ui.case_view.person_tab:PersonTab")),
+    CaseTabSpec("goal_areas", N_("Goal areas"), lazy_tab("app.ui.case_view.goal_areas_tab:GoalAreasTab")),
     _placeholder("contacts", N_("Contacts")),
     _placeholder("referrals", N_("Referrals")),
     _placeholder("consents", N_("Consents")),
@@ -109,3 +109,11 @@ def case_tab_spec(key: str) -> CaseTabSpec:
 
 __all__ = ["CASE_TABS", "CaseTabFactory", "CaseTabSpec", "case_tab_spec", "lazy_tab", "placeholder_tab",
            "register_case_tab"]
+
+
+# The casework tabs (contacts … deadlines) take their placeholders' places here,
+# so every CaseView has them whoever builds it. At the end of the module: it
+# imports this one back.
+from app.ui.case_view.casework_tabs import register_casework_tabs  # noqa: E402
+
+register_casework_tabs()
