@@ -25,6 +25,8 @@ def isolated_home(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.delenv("LOTSE_VAULT", raising=False)
     monkeypatch.delenv("LOTSE_PASSWORD", raising=False)
     monkeypatch.delenv("LOTSE_NEW_PASSWORD", raising=False)
+    # Tests read English messages, whatever the machine's locale; subprocesses inherit this.
+    monkeypatch.setenv("LOTSE_LANG", "en")
     return home
 
 

@@ -6,6 +6,8 @@ import sys
 
 from app.cli import add_command
 from app.errors import UsageError
+from app.formatting import format_number
+from app.i18n import _
 
 
 def register(subparsers) -> None:
@@ -22,16 +24,17 @@ def cmd_bench(args, ctx) -> int:
         from benchmarks.harness import BenchContext, benchmark_name, report, run_suite
         from benchmarks.suite import BENCHMARKS
     except ImportError as exc:
-        raise UsageError("The benchmarks package is not installed; run from a source checkout (make bench).") from exc
+        raise UsageError(_("The benchmarks package is not installed; run from a source checkout (make bench).")) from exc
 
     if args.cases < 100:
-        raise UsageError("bench needs at least 100 cases (--cases).")
+        raise UsageError(_("bench needs at least 100 cases (--cases)."))
     chosen = BENCHMARKS
     if args.only:
         names = {benchmark_name(benchmark) for benchmark in BENCHMARKS}
         unknown = sorted(set(args.only) - names)
         if unknown:
-            raise UsageError(f"Unknown benchmark {', '.join(unknown)}; available: {', '.join(sorted(names))}.")
+            raise UsageError(_("Unknown benchmark {names}; available: {available}.").format(
+                names=", ".join(unknown), available=", ".join(sorted(names))))
         chosen = [benchmark for benchmark in BENCHMARKS if benchmark_name(benchmark) in args.only]
 
     def log(message: str) -> None:
@@ -43,13 +46,13 @@ def cmd_bench(args, ctx) -> int:
     if args.json:
         ctx.print_json(document)
         return 0
-    print(f"Machine: {document['machine']}")
+    print(_("Machine: {machine}").format(machine=document["machine"]))
     if document.get("load_average"):
-        print("Load average while measuring: " + " ".join(f"{load:g}" for load in document["load_average"]))
-    print(f"Cases: {args.cases:,}")
+        print(_("Load average while measuring: {loads}").format(loads=" ".join(f"{load:g}" for load in document["load_average"])))
+    print(_("Cases: {n}").format(n=format_number(args.cases)))
     width = max((len(figure.name) for figure in figures), default=10)
     for figure in figures:
-        target = "" if figure.target is None else f"target {figure.target:g}"
-        verdict = {True: "met", False: "MISSED", None: ""}[figure.met]
+        target = "" if figure.target is None else _("target {target:g}").format(target=figure.target)
+        verdict = {True: _("met"), False: _("MISSED"), None: ""}[figure.met]
         print(f"  {figure.name:<{width}}  {figure.value:>10.3f} {figure.unit:<3} {target:<14} {verdict:<6} {figure.note}")
     return 0

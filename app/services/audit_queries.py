@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import UsageError
+from app.i18n import _
 from app.models import AuditEntry, Case
 from app.services import audit
 
@@ -44,7 +45,7 @@ class AuditPage:
 
 def _conditions(case_id, user, action, date_from, date_to) -> list:
     if date_from and date_to and date_from > date_to:
-        raise UsageError("The audit period ends before it starts.")
+        raise UsageError(_("The audit period ends before it starts."))
     conditions = []
     if case_id is not None:
         conditions.append(AuditEntry.case_id == case_id)
@@ -76,7 +77,7 @@ def audit_entries(
 ) -> AuditPage:
     """One page of matching entries, newest first, with the total count for paging."""
     if offset < 0 or not 0 < limit <= MAX_PAGE:
-        raise UsageError(f"Ask for 1 to {MAX_PAGE} audit entries from a position of 0 or more.")
+        raise UsageError(_("Ask for 1 to {max} audit entries from a position of 0 or more.").format(max=MAX_PAGE))
     conditions = _conditions(case_id, user, action, date_from, date_to)
     total = session.scalar(select(func.count()).select_from(AuditEntry).where(*conditions))
     rows = session.execute(
