@@ -7,9 +7,12 @@ cleaners translate the label when they build a message ("The {label} is
 missing."), so the label needs a catalog entry like any other text; finding it
 here means a service author never has to remember a marker for it.
 
-Only literal labels are found. A label passed through a variable (a helper of
-one's own that forwards ``label``) must be marked with ``N_()`` where it is
-written.
+Only literal labels are found, and only in calls of the functions from
+``app.services.validation`` and ``app.services.lookup`` (imported by name or
+through the module, as in ``from app.services import validation as v``), so
+a function of the same name elsewhere is not mistaken for a cleaner. A label
+passed through a variable (a helper of one's own that forwards ``label``)
+must be marked with ``N_()`` where it is written.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ LABEL_ARGUMENTS: dict[str, tuple[tuple[int, str], ...]] = {
     "get_row": ((3, "what"),),
 }
 LABEL_COMMENT = "A field or record name, used inside messages such as 'The {label} is missing.'"
+LABEL_MODULES = ("app.services.validation", "app.services.lookup")
 
 Message = tuple[int, str | None, str | tuple[str, ...], list[str]]
 
@@ -53,27 +57,56 @@ def extract_lotse(
 ) -> Iterator[Message]:
     source = fileobj.read()
     yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
-    yield from labels_in_source(source.decode(options.get("encoding", "utf-8")))
+    filename = getattr(fileobj, "name", "")
+    yield from labels_in_source(source.decode(options.get("encoding", "utf-8")), _module_of(filename))
 
 
-def labels_in_source(text: str) -> Iterator[Message]:
-    """``(line, None, label, [comment])`` for every literal label argument in ``text``."""
-    for node in ast.walk(ast.parse(text)):
+def labels_in_source(text: str, module: str = "") -> Iterator[Message]:
+    """``(line, None, label, [comment])`` for every literal label argument in ``text``.
+
+    ``module`` is the dotted name of the file itself: inside the validation and lookup
+    modules, their functions are called by their bare names.
+    """
+    tree = ast.parse(text)
+    functions, modules = _cleaner_names(tree, module)
+    for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
-        name = _called_name(node.func)
+        name = _called_name(node.func, functions, modules)
         for position, keyword in LABEL_ARGUMENTS.get(name or "", ()):
             argument = _argument(node, position, keyword)
             if isinstance(argument, ast.Constant) and isinstance(argument.value, str) and argument.value:
                 yield argument.lineno, None, argument.value, [LABEL_COMMENT]
 
 
-def _called_name(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Name):
+def _cleaner_names(tree: ast.Module, module: str) -> tuple[set[str], set[str]]:
+    """(cleaner functions callable by bare name, names bound to a cleaner module) in ``tree``."""
+    functions = set(LABEL_ARGUMENTS) if module in LABEL_MODULES else set()
+    modules: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in LABEL_MODULES:
+            functions.update(alias.asname or alias.name for alias in node.names if alias.name in LABEL_ARGUMENTS)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                if f"{node.module}.{alias.name}" in LABEL_MODULES:
+                    modules.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            modules.update(alias.asname for alias in node.names if alias.name in LABEL_MODULES and alias.asname)
+    return functions, modules
+
+
+def _called_name(func: ast.expr, functions: set[str], modules: set[str]) -> str | None:
+    if isinstance(func, ast.Name) and func.id in functions:
         return func.id
-    if isinstance(func, ast.Attribute):
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in modules:
         return func.attr
     return None
+
+
+def _module_of(filename: str) -> str:
+    """'app/services/validation.py' -> 'app.services.validation' (relative to the repository root)."""
+    parts = filename.replace("\\", "/").removesuffix(".py").split("/")
+    return ".".join(parts[parts.index("app"):]) if "app" in parts else ""
 
 
 def _argument(call: ast.Call, position: int, keyword: str) -> ast.expr | None:

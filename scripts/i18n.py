@@ -43,13 +43,18 @@ WIDTH = "100"
 _PERCENT = re.compile(r"%(?:\([A-Za-z_]\w*\))?[#0+-]*\d*(?:\.\d+)?[sdifr]")
 
 
-def pybabel(*args: str) -> None:
+def pybabel(*args: str, quiet: bool = True) -> None:
     """Run one pybabel command in this process (the same CLI a translator runs), from the
     repository root so that catalogs name source files relative to it."""
     with contextlib.chdir(ROOT):
-        status = CommandLineInterface().run(["pybabel", "-q", *args])
+        status = CommandLineInterface().run(["pybabel", *(["-q"] if quiet else []), *args])
     if status:
         raise SystemExit(status)
+
+
+def _relative(path: Path) -> str:
+    """Paths as pybabel prints them, relative to the repository root where possible."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def po_path(language: str) -> Path:
@@ -79,14 +84,14 @@ def update(template: Path = TEMPLATE) -> None:
             init(language, template)
             continue
         pybabel(
-            "update", "-i", str(template), "-d", str(TRANSLATIONS_DIR), "-D", DOMAIN, "-l", language,
+            "update", "-i", _relative(template), "-d", _relative(TRANSLATIONS_DIR), "-D", DOMAIN, "-l", language,
             "--no-fuzzy-matching", "--ignore-pot-creation-date", "-w", WIDTH,
         )
     fill_source_language()
 
 
 def init(language: str, template: Path = TEMPLATE) -> None:
-    pybabel("init", "-i", str(template), "-d", str(TRANSLATIONS_DIR), "-D", DOMAIN, "-l", language, "-w", WIDTH)
+    pybabel("init", "-i", _relative(template), "-d", _relative(TRANSLATIONS_DIR), "-D", DOMAIN, "-l", language, "-w", WIDTH)
     if language == SOURCE_LANGUAGE:
         fill_source_language()
 
@@ -116,7 +121,7 @@ def fill_source_language() -> None:
 def compile_catalogs() -> None:
     if not TEMPLATE.exists() and not any(po_path(lang).exists() for lang in languages()):
         return  # a checkout without catalogs: the app shows English source text
-    pybabel("compile", "-d", str(TRANSLATIONS_DIR), "-D", DOMAIN, "--statistics")
+    pybabel("compile", "-d", _relative(TRANSLATIONS_DIR), "-D", DOMAIN, "--statistics", quiet=False)
 
 
 def read_catalog(path: Path) -> Catalog:

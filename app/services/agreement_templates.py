@@ -182,7 +182,8 @@ def _step(tid: str, index: int, raw: Any) -> TemplateStep:
     has_offset, has_within = "offset_days" in raw, "within_days_after_previous" in raw
     if has_offset == has_within:
         raise DataError(
-            f"The agreement template {where} needs exactly one of offset_days and within_days_after_previous."
+            _("The agreement template {where} needs exactly one of offset_days and within_days_after_previous.").format(
+                where=where)
         )
     return TemplateStep(
         party=raw["party"],

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.code_labels import phase_label
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models import Case, Person, PhaseTransition
 from app.models.case_codes import ClosingReason
 from app.models.codes import CaseStatus, CaseType, Phase
@@ -52,7 +52,8 @@ def split_fields(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
     """Route keyword fields to the person or the case; anything else is an error."""
     unknown = sorted(set(fields) - set(PERSON_FIELDS) - set(CASE_FIELDS))
     if unknown:
-        raise ValidationError(_("Unknown case field(s): {fields}.").format(fields=", ".join(unknown)))
+        raise ValidationError(ngettext("Unknown case field: {fields}.", "Unknown case fields: {fields}.", len(unknown)).format(
+            fields=", ".join(unknown)))
     person = {k: val for k, val in fields.items() if k in PERSON_FIELDS}
     case = {k: val for k, val in fields.items() if k in CASE_FIELDS}
     return person, case

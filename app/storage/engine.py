@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from app.errors import DataError
-from app.i18n import _
+from app.i18n import N_, _
 
 # 64 MiB page cache: encryption costs on cache misses (ARCHITECTURE.md pitfalls).
 CACHE_SIZE_KIB = 64 * 1024
@@ -31,7 +31,7 @@ CONNECTION_PRAGMAS = (
     "PRAGMA busy_timeout = 10000",
 )
 
-DAMAGED = (
+DAMAGED = N_(
     "The vault database is damaged or does not belong to this key file ({reason}). "
     "Nothing was changed; restore a backup."
 )
@@ -97,7 +97,7 @@ def as_data_error(exc: BaseException) -> DataError | None:
     name = getattr(original, "sqlite_errorname", "") or ""
     reason = str(original).split("\n")[0]
     if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
-        return DataError(DAMAGED.format(reason=reason))
+        return DataError(_(DAMAGED).format(reason=reason))
     if name.startswith("SQLITE_FULL"):
         return DataError(_("The disk holding the vault is full; the last change was not saved."))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):

@@ -78,7 +78,7 @@ class Facts:
     def from_mapping(cls, data: Any) -> Facts:
         """Build facts from a decoded JSON object; bad input raises UsageError naming the field."""
         if not isinstance(data, dict):
-            raise UsageError("The facts must be a JSON object, e.g. {\"birth_date\": \"2001-05-14\"}.")
+            raise UsageError(_("The facts must be a JSON object, e.g. {example}.").format(example='{"birth_date": "2001-05-14"}'))
         for name in data:
             if name not in FACT_FIELDS:
                 raise UsageError(
