@@ -75,6 +75,11 @@ def format_datetime(moment: datetime | None, language: str | None = None, *, fro
     return babel_dates.format_datetime(moment, DATETIME_PATTERNS[code], locale=locale_for(code))
 
 
+def qt_date_format(language: str | None = None) -> str:
+    """The same date layout as a Qt display format, for ``QDateEdit.setDisplayFormat``."""
+    return {"de": "dd.MM.yyyy", "en": "yyyy-MM-dd"}[_language(language)]
+
+
 def format_time(moment: datetime, language: str | None = None) -> str:
     """``09:30`` in every language Lotse speaks (24-hour clock)."""
     return babel_dates.format_time(moment, TIME_PATTERN, locale=locale_for(language))

@@ -141,11 +141,12 @@ def placeholders(text: str) -> list[str]:
     return sorted(found)
 
 
-def problems(template: Path, language: str) -> list[str]:
-    """Every message of ``template`` the catalog of ``language`` lacks, has fuzzy or breaks."""
-    path = po_path(language)
+def problems(template: Path, language: str, path: Path | None = None) -> list[str]:
+    """Every message of ``template`` the catalog of ``language`` (or the .po at ``path``) lacks,
+    has fuzzy or breaks."""
+    path = path or po_path(language)
     if not path.exists():
-        return [f"{language}: no catalog at {path.relative_to(ROOT)} (run: python scripts/i18n.py update)"]
+        return [f"{language}: no catalog at {_relative(path)} (run: python scripts/i18n.py update)"]
     catalog = read_catalog(path)
     found = []
     for source in read_catalog(template):

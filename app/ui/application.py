@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app import i18n
+from app.formatting import LOCALES
 from app.settings import APP_NAME, Settings, default_vault_dir
 from app.storage.vault import Vault, vault_exists
 
@@ -55,7 +56,7 @@ def install_qt_translations(language: str) -> bool:
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
         _qt_translator = None
-    QLocale.setDefault(QLocale(language))
+    QLocale.setDefault(QLocale(LOCALES.get(language, language)))  # en_GB, not Qt's en_US
     if language == i18n.SOURCE_LANGUAGE:
         return False
     translator = QTranslator(app)
