@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
@@ -116,3 +117,69 @@ def _argument(call: ast.Call, position: int, keyword: str) -> ast.expr | None:
         if item.arg == keyword:
             return item.value
     return None
+
+
+# --- texts that should be in the catalogs but are not marked ---------------------------------
+
+# Exceptions whose message reaches a user (app/errors.py, and argparse's, which becomes a UsageError).
+USER_ERRORS = frozenset({
+    "LotseError", "UsageError", "AuthenticationError", "DataError", "ValidationError", "NotFoundError",
+    "PolicyError", "ArgumentTypeError",
+})
+# Qt calls and the shell's widget helpers whose first argument is text on screen.
+UI_TEXT_CALLS = frozenset({
+    "setText", "setToolTip", "setWindowTitle", "setPlaceholderText", "setAccessibleName",
+    "setAccessibleDescription", "setStatusTip", "setWhatsThis", "setTitle", "setSuffix", "setPrefix",
+    "setSpecialValueText", "setInformativeText", "setDetailedText", "showMessage", "addItem", "addTab",
+    "setTabText", "addAction", "addMenu", "setLabelText", "setHeaderLabels", "setHorizontalHeaderLabels",
+    "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction", "QToolButton", "QMenu",
+    "primary_button", "secondary_button", "link_button", "role_label", "hint_label", "field_label",
+    "show_message", "set_texts", "Header", "PageFrame",
+})
+SKIP_MARKER = "i18n: skip"  # a comment on the line: this literal is not for translation (a brand, a code)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def unmarked_texts(text: str, *, printed: bool = False) -> Iterator[tuple[int, str]]:
+    """``(line, text)`` for user-visible literals in ``text`` that bypass ``_()``.
+
+    Finds messages of user-facing exceptions, texts handed to Qt, and (with
+    ``printed``, for CLI modules) ``print`` output. A helper for the final
+    translation pass, not a proof: a text built elsewhere and passed in a
+    variable is not seen.
+    """
+    lines = text.splitlines()
+    for node in ast.walk(ast.parse(text)):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else (
+            node.func.attr if isinstance(node.func, ast.Attribute) else "")
+        if not (name in USER_ERRORS or name in UI_TEXT_CALLS or (printed and name == "print")):
+            continue
+        literal = _unmarked_literal(node.args[0])
+        if literal and SKIP_MARKER not in lines[node.lineno - 1]:
+            yield node.lineno, literal
+
+
+def _unmarked_literal(node: ast.expr) -> str:
+    """The words of a literal text not wrapped in a gettext call ('' when it is wrapped or no text)."""
+    if isinstance(node, ast.Call):
+        called = node.func.id if isinstance(node.func, ast.Name) else ""
+        if called in ("_", "N_", "ngettext"):
+            return ""
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+            return _unmarked_literal(node.func.value)
+        return ""
+    if isinstance(node, ast.BinOp):
+        return _unmarked_literal(node.left) or _unmarked_literal(node.right)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+    elif isinstance(node, ast.JoinedStr):
+        text = "".join(part.value for part in node.values if isinstance(part, ast.Constant))
+    else:
+        return ""
+    words = _WORD.findall(text)
+    # Text needs a word with a small letter (not a pattern like XXXX-XXXX) other than the program's name.
+    if any(word.lower() != "lotse" and not word.isupper() for word in words):
+        return text.strip()
+    return ""

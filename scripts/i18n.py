@@ -3,6 +3,7 @@
     python scripts/i18n.py extract          # app/**.py -> translations/lotse.pot
     python scripts/i18n.py update           # pot -> translations/<lang>/LC_MESSAGES/lotse.po
     python scripts/i18n.py check            # exit 1 listing every gap; nothing is written
+    python scripts/i18n.py unmarked         # texts in app/ that bypass _() (before update)
     python scripts/i18n.py compile          # .po -> .mo (build output, not committed)
     python scripts/i18n.py init fr          # start a catalog for a new language
 
@@ -32,9 +33,10 @@ from babel.messages.catalog import Catalog  # noqa: E402
 from babel.messages.frontend import CommandLineInterface  # noqa: E402
 from babel.messages.pofile import read_po, write_po  # noqa: E402
 
+from app import i18n  # noqa: E402
 from app.i18n import DOMAIN, LANGUAGES, TRANSLATIONS_DIR  # noqa: E402
 
-SOURCE_LANGUAGE = "en"
+SOURCE_LANGUAGE = i18n.SOURCE_LANGUAGE
 TEMPLATE = TRANSLATIONS_DIR / f"{DOMAIN}.pot"
 MAPPING = ROOT / "babel.cfg"
 KEYWORDS = ("_", "N_", "ngettext:1,2")
@@ -186,6 +188,23 @@ def check() -> int:
     return 1 if found else 0
 
 
+def unmarked() -> int:
+    """List user-visible literals in app/ that bypass _() (error messages, Qt texts, CLI output)."""
+    from app.i18n_extract import unmarked_texts
+
+    found = 0
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        if {"demo_data", "migrations"} & set(path.parts):
+            continue
+        relative = path.relative_to(ROOT)
+        printed = relative.parts[1] == "commands" or relative.name == "cli.py"
+        for line, text in unmarked_texts(path.read_text(encoding="utf-8"), printed=printed):
+            print(f"{relative}:{line}: {text[:100]}")
+            found += 1
+    print(f"{found} unmarked texts (wrap them in _() with named placeholders, or mark the line '# i18n: skip').")
+    return 1 if found else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -193,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("update", help="extract, then bring every .po up to date (no fuzzy matching)")
     commands.add_parser("compile", help="compile every .po into a .mo")
     commands.add_parser("check", help="list untranslated, fuzzy and placeholder-breaking messages")
+    commands.add_parser("unmarked", help="list user-visible texts in app/ that are not wrapped in _()")
     new = commands.add_parser("init", help="start the catalog of a new language")
     new.add_argument("language", help="the language code, e.g. fr")
     args = parser.parse_args(argv)
@@ -204,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         compile_catalogs()
     elif args.command == "check":
         return check()
+    elif args.command == "unmarked":
+        return unmarked()
     elif args.command == "init":
         init(args.language, extract())
     return 0

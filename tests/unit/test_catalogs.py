@@ -16,7 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from app import i18n
-from app.i18n_extract import LABEL_ARGUMENTS, labels_in_source
+from app.i18n_extract import LABEL_ARGUMENTS, labels_in_source, unmarked_texts
 from app.services import lookup, validation
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -141,3 +141,28 @@ def test_the_compiled_german_catalog_translates_interface_and_service_messages(t
             "3 Zeilen sind fehlerhaft; es wurde nichts importiert")
     finally:
         i18n.install("en")
+
+
+def test_unmarked_user_texts_are_found_for_the_final_pass():
+    source = '''
+raise ValidationError("The date is missing.")
+raise DataError(f"No file at {path}.")
+raise UsageError("Use {keys}.".format(keys=keys))
+raise ValidationError(_("Wrapped {ref}.").format(ref=ref))
+raise ValueError("internal, for developers")
+label.setText("Unsaved changes")
+QPushButton("&Save")
+QLabel(_("Fine"))
+QLabel("Lotse")
+edit.setPlaceholderText("XXXX-XXXX")
+box.setWindowTitle("Kontakte")  # i18n: skip
+print(f"Imported {n} cases")
+print(f"  {line}")
+'''
+    found = [text for _line, text in unmarked_texts(source, printed=True)]
+    assert sorted(found) == sorted(
+        ["The date is missing.", "No file at .", "Use {keys}.", "Unsaved changes", "&Save", "Imported  cases"])
+
+
+def test_the_code_has_no_unmarked_user_texts(script, capsys):
+    assert script.unmarked() == 0, capsys.readouterr().out
