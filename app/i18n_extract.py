@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import io
+import json
 import re
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
@@ -183,3 +184,36 @@ def _unmarked_literal(node: ast.expr) -> str:
     if any(word.lower() != "lotse" and not word.isupper() for word in words):
         return text.strip()
     return ""
+
+
+# --- sentences in the residence-law rules files (resources/rules/*.json) ----------------------
+
+# Keys whose lists hold sentences shown to the case manager (the residence check translates them).
+RULE_TEXT_KEYS = ("not_checked", "hints")
+RULE_TEXT_COMMENT = "From the residence-law rules file {file} ({key}); keep the § citations as they are."
+
+
+def extract_rule_texts(
+    fileobj: IO[bytes],
+    keywords: Mapping[str, Any] | Collection[str],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[Message]:
+    """The ``not_checked`` and ``hints`` sentences of a rules file, with their line numbers."""
+    raw = fileobj.read().decode(options.get("encoding", "utf-8"))
+    name = getattr(fileobj, "name", "rules file").replace("\\", "/").rsplit("/", 1)[-1]
+    for key, text in _rule_texts(json.loads(raw)):
+        line = raw[: max(raw.find(json.dumps(text, ensure_ascii=False)), 0)].count("\n") + 1
+        yield line, None, text, [RULE_TEXT_COMMENT.format(file=name, key=key)]
+
+
+def _rule_texts(node: Any) -> Iterator[tuple[str, str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in RULE_TEXT_KEYS and isinstance(value, list):
+                yield from ((key, item) for item in value if isinstance(item, str) and item.strip())
+            else:
+                yield from _rule_texts(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _rule_texts(item)

@@ -375,8 +375,9 @@ def _stay_counting_note(rule_set: RuleSet) -> str:
 
 
 def _not_checked_and_hints(params: dict) -> list[str]:
-    notes = [_("Also required, not checked here: {item}.").format(item=item) for item in params["not_checked"]]
-    notes.extend(params["hints"])
+    # The rules file's sentences are English source text with catalog entries (babel.cfg, lotse_rules).
+    notes = [_("Also required, not checked here: {item}.").format(item=_(item)) for item in params["not_checked"]]
+    notes.extend(_(hint) for hint in params["hints"])
     return notes
 
 
