@@ -37,6 +37,7 @@ XVFB_PACKAGES := xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 screenshots: $(STAMP) catalogs
 	@command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: sudo apt-get install -y $(XVFB_PACKAGES)"; exit 1; }
 	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots.py
+	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots_reports.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "app.commands.bench_commands",
     "app.commands.report_commands",
     "app.commands.case_commands",
+    "app.commands.deadline_commands",
 ]
 
 

@@ -13,6 +13,7 @@ import time
 from sqlalchemy.orm import Session
 
 from app.services.search import build_match_query, ranked_case_rows, search
+from app.storage.engine import READ_ONLY_OPTION
 from benchmarks.harness import BenchContext, Figure, Timing
 
 SMALL_VAULT = 100
@@ -48,7 +49,7 @@ def measure_interleaved(large, small, queries=QUERIES, *, rounds: int = 10) -> d
     """
     samples: dict[str, list[float]] = {"bare": [], "search": [], "search_small": []}
     matches = {query: build_match_query(query) for query in queries}
-    connection = large.engine.connect()
+    connection = large.engine.execution_options(**{READ_ONLY_OPTION: True}).connect()
     try:
         with Session(bind=connection) as held:
 
@@ -57,7 +58,7 @@ def measure_interleaved(large, small, queries=QUERIES, *, rounds: int = 10) -> d
 
             def end_to_end(vault):
                 def run(query: str) -> None:
-                    with vault.session() as session:
+                    with vault.read_session() as session:
                         search(session, query, limit=LIMIT)
 
                 return run

@@ -144,6 +144,67 @@ def capture(app, language: str, out: Path) -> None:
     window.close()
     app.processEvents()
 
+    case_screens(settle, wait_until, shoot)
+
+
+def case_screens(settle, wait_until, shoot) -> None:
+    """The case list, search, a filled case and the new-case form on a 10,000-case demo vault.
+
+    The demo vault is built once by the demo service (benchmarks' cache in the temp
+    folder, ~40 s the first time) and reused afterwards."""
+    from PySide6.QtTest import QTest
+
+    from app.storage.vault import Vault
+    from app.ui.main_window import MainWindow
+    from benchmarks.harness import BENCH_PASSWORD, demo_vault_dir
+
+    vault = Vault.unlock(demo_vault_dir(10_000), BENCH_PASSWORD)
+    window = MainWindow(vault)
+    window.resize(1280, 800)
+    window.show()
+    page = window.show_page("cases")
+    wait_until(lambda: page.model.rowCount() > 0)
+    page.table.setFocus()
+    shoot(window, "20-case-list")
+
+    page.search_field.setFocus()
+    QTest.keyClicks(page.search_field, "hadd")
+    wait_until(lambda: page.model.query.search == "hadd" and not page.model.is_loading())
+    shoot(window, "21-case-list-search")
+
+    # A case well into the cycle, with goals and reviews to show.
+    page.filters.set_value("phase", "monitoring")
+    wait_until(lambda: not page.model.is_loading() and page.model.query.filters)
+    rows = page.model.rows()
+    row = rows[min(2, len(rows) - 1)]
+    view = page.open_case(row.case_id, row.ref, row.name)
+    wait_until(lambda: view.detail is not None)
+    shoot(window, "22-case-person")
+    tab = view.show_tab("goal_areas")
+    shoot(window, "23-goal-areas")
+    areas = view.detail["goal_areas"]
+    tab.open_area(max(areas, key=lambda area: (len(areas[area]["goals"]), area)))
+    page_scroll = tab.stack.currentWidget()
+    page_scroll.setFocus()
+    shoot(window, "24-goal-area-page")
+
+    page.show_list()
+    page.search_field.clear()
+    page.filters.clear()
+    page.new_case()
+    dialog = page.new_case_dialog
+    QTest.keyClicks(dialog.given_names, "Amina")
+    QTest.keyClicks(dialog.family_name, "Haddad")
+    dialog.name_original.setText("أمينة حداد")
+    QTest.keyClicks(dialog.birth_date, "2001")
+    QTest.keyClicks(dialog.nationality, "Syria")
+    dialog.indications["complex_needs"].setChecked(True)
+    dialog.consent.setChecked(True)
+    dialog.given_names.setFocus()
+    shoot(dialog, "25-new-case")
+    dialog.reject()
+    window.close()
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -51,6 +51,14 @@ def _nice_step(maximum: float) -> float:
     return max(1, 10 * power)
 
 
+def value_axis(values: list[Value]) -> tuple[float, float]:
+    """The value axis's end and step for the *shown* figures only (marks are ignored), so the
+    scale never hints at a withheld one. The app's report page uses it too: same charts."""
+    top = max((v for v in values if isinstance(v, int)), default=0)
+    step = _nice_step(max(top, 4) * 1.1)
+    return step * math.ceil(max(top, 4) * 1.12 / step), step
+
+
 def bar_chart(
     categories: list[str],
     series: list[list[Value]],
@@ -80,11 +88,9 @@ def bar_chart(
     colours_drawn = list(reversed(colours))
     chart.data = [[v if isinstance(v, int) else 0 for v in reversed(row)] for row in series_drawn]
     chart.categoryAxis.categoryNames = list(reversed(categories))
-    shown = [v for row in series for v in row if isinstance(v, int)]
-    top = max(shown, default=0)
-    step = _nice_step(max(top, 4) * 1.1)
+    maximum, step = value_axis([v for row in series for v in row])
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = step * math.ceil(max(top, 4) * 1.12 / step)
+    chart.valueAxis.valueMax = maximum
     chart.valueAxis.valueStep = step
     chart.valueAxis.labels.fontName = fonts.regular
     chart.valueAxis.labels.fontSize = 7.5

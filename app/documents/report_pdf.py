@@ -45,7 +45,7 @@ from app.services.reporting.disclosure import (
 )
 
 TITLE = "Berichtswesen Kommunales Integrationsmanagement"
-PROGRAMME_LABELS = {"kim": "KIM (Baustein 2)", "gk": "Gemeinsam klappt’s"}
+PROGRAMME_LABELS = labels.PROGRAMMES
 MARGIN = 20 * mm
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UuidPrimaryKey
@@ -44,6 +44,8 @@ class Consent(UuidPrimaryKey, Base):
     """Consent per recipient, data categories and purpose (DOMAIN.md, data protection)."""
 
     __tablename__ = "consents"
+    # The deadline list asks for consents expiring in a date window (migration 0004).
+    __table_args__ = (Index("ix_consents_valid_until", "valid_until"),)
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     recipient_id: Mapped[str] = mapped_column(ForeignKey("agencies.id"), index=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UuidPrimaryKey
@@ -27,6 +27,8 @@ class Assessment(UuidPrimaryKey, Base):
 
 class Goal(UuidPrimaryKey, Base):
     __tablename__ = "goals"
+    # The deadline list asks for open goals by target date (migration 0004).
+    __table_args__ = (Index("ix_goals_status_target_date", "status", "target_date"),)
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     area: Mapped[str] = mapped_column(String(30))

@@ -90,7 +90,7 @@ def ensure_default_agencies(vault, *, user: str | None = None) -> int:
 
 
 def list_agencies(vault, *, include_inactive: bool = False) -> list[AgencyInfo]:
-    with vault.session() as session:
+    with vault.read_session() as session:
         query = select(Agency).order_by(Agency.name, Agency.department)
         if not include_inactive:
             query = query.where(Agency.active.is_(True))
@@ -98,7 +98,7 @@ def list_agencies(vault, *, include_inactive: bool = False) -> list[AgencyInfo]:
 
 
 def get_agency_info(vault, *, agency_id: str) -> AgencyInfo:
-    with vault.session() as session:
+    with vault.read_session() as session:
         return agency_info(get_agency(session, agency_id))
 
 

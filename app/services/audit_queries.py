@@ -1,7 +1,10 @@
 """The audit log for the data-protection officer: filter, page, export.
 
-Times are stored in UTC; ``date_from``/``date_to`` are calendar days (UTC),
-both included. ``action`` matches exactly, or as a prefix when it ends with
+Times are stored in UTC; ``date_from``/``date_to`` are calendar days, both
+included: UTC days by default (the CLI, the CSV's ``at_utc``), the computer's
+local days with ``local_days=True`` (the GUI, which shows local times).
+``case_ref`` selects the entries of the case with that reference (an erased
+case's entries no longer point to it). ``action`` matches exactly, or as a prefix when it ends with
 ``*`` (``case.*``). The CSV export carries a BOM so spreadsheet programs on
 German Windows read the umlauts right; exporting is itself logged.
 """
@@ -11,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -43,12 +46,22 @@ class AuditPage:
     offset: int
 
 
-def _conditions(case_id, user, action, date_from, date_to) -> list:
+def _day_start(day: date, local_days: bool) -> datetime:
+    """The first moment of ``day`` as a naive UTC time, like the stored ones."""
+    start = datetime.combine(day, time.min)
+    if local_days:
+        start = start.astimezone().astimezone(UTC).replace(tzinfo=None)  # naive means local here
+    return start
+
+
+def _conditions(case_id, user, action, date_from, date_to, case_ref=None, local_days=False) -> list:
     if date_from and date_to and date_from > date_to:
         raise UsageError(_("The audit period ends before it starts."))
     conditions = []
     if case_id is not None:
         conditions.append(AuditEntry.case_id == case_id)
+    if case_ref:
+        conditions.append(AuditEntry.case_id.in_(select(Case.id).where(Case.ref == case_ref.strip())))
     if user:
         conditions.append(AuditEntry.user == user)
     if action:
@@ -58,9 +71,9 @@ def _conditions(case_id, user, action, date_from, date_to) -> list:
         else:
             conditions.append(AuditEntry.action == action)
     if date_from:
-        conditions.append(AuditEntry.at >= datetime.combine(date_from, time.min))
+        conditions.append(AuditEntry.at >= _day_start(date_from, local_days))
     if date_to:
-        conditions.append(AuditEntry.at < datetime.combine(date_to + timedelta(days=1), time.min))
+        conditions.append(AuditEntry.at < _day_start(date_to + timedelta(days=1), local_days))
     return conditions
 
 
@@ -72,13 +85,15 @@ def audit_entries(
     action: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    case_ref: str | None = None,
+    local_days: bool = False,
     offset: int = 0,
     limit: int = 100,
 ) -> AuditPage:
     """One page of matching entries, newest first, with the total count for paging."""
     if offset < 0 or not 0 < limit <= MAX_PAGE:
         raise UsageError(_("Ask for 1 to {max} audit entries from a position of 0 or more.").format(max=MAX_PAGE))
-    conditions = _conditions(case_id, user, action, date_from, date_to)
+    conditions = _conditions(case_id, user, action, date_from, date_to, case_ref, local_days)
     total = session.scalar(select(func.count()).select_from(AuditEntry).where(*conditions))
     rows = session.execute(
         select(AuditEntry, Case.ref)
@@ -111,9 +126,11 @@ def export_audit_csv(
     action: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    case_ref: str | None = None,
+    local_days: bool = False,
 ) -> bytes:
     """All matching entries, oldest first, as CSV (UTF-8 with BOM); the export is logged."""
-    conditions = _conditions(case_id, user, action, date_from, date_to)
+    conditions = _conditions(case_id, user, action, date_from, date_to, case_ref, local_days)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
@@ -127,14 +144,22 @@ def export_audit_csv(
     ):
         writer.writerow((entry.at.isoformat(timespec="seconds"), entry.user, entry.action, ref or "", entry.case_id or "", entry.detail))
         count += 1
+    if case_id is None and case_ref:
+        case_id = session.scalar(select(Case.id).where(Case.ref == case_ref.strip()))
     audit.record(session, exported_by, "audit.exported", case_id, f"entries={count}")
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def audit_page(vault, **filters) -> AuditPage:
     """For the GUI's audit viewer: one page in its own transaction (filters as ``audit_entries``)."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return audit_entries(session, **filters)
+
+
+def audit_filter_values(vault) -> tuple[list[str], list[str]]:
+    """For the GUI's filter boxes: the users and actions in the log, in their own transaction."""
+    with vault.read_session() as session:
+        return audit_users_and_actions(session)
 
 
 def audit_csv(vault, exported_by: str, **filters) -> bytes:

@@ -259,11 +259,11 @@ def _next_deadlines_chunk(session: Session, case_ids: list[str]) -> dict[str, da
 
 def case_page(vault, **filters: Any) -> tuple[list[CaseRow], int]:
     """``list_cases`` in its own read transaction, for callers without a session (GUI, CLI)."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return list_cases(session, **filters)
 
 
 def case_managers(vault) -> list[str]:
     """The case managers named on cases, for the list's filter."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return [name for name in session.scalars(select(Case.case_manager).distinct().order_by(Case.case_manager)) if name]

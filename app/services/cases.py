@@ -123,7 +123,7 @@ def create_case(
 
 
 def case_id_for_ref(vault, ref: str) -> str:
-    with vault.session() as session:
+    with vault.read_session() as session:
         return case_by_ref(session, ref).id
 
 
@@ -264,6 +264,6 @@ def _open_phases(case_type: str) -> tuple[str, ...]:
 def phase_status(vault, *, case_id: str) -> PhaseChange:
     """Where the case stands in the cycle and what is missing before its next phase
     (for the phase widget; a read, not audited as a view of the file)."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         case = get_case(session, case_id)
         return PhaseChange(case.id, case.phase, case.status, tuple(missing_for_next_phase(session, case)))

@@ -60,7 +60,7 @@ def upcoming_deadlines(session: Session, within_days: int, today: date) -> list[
 def list_upcoming_deadlines(vault, *, within_days: int = 14, today: date | None = None) -> list[UpcomingDeadline]:
     if within_days < 0:
         raise ValidationError(_("The number of days ahead cannot be negative."))
-    with vault.session() as session:
+    with vault.read_session() as session:
         return upcoming_deadlines(session, within_days, today or v.today())
 
 

@@ -142,6 +142,6 @@ def delete_measure(vault, *, measure_id: str, user: str | None = None) -> None:
 
 
 def case_measure_warnings(vault, *, case_id: str) -> list[MeasureWarning]:
-    with vault.session() as session:
+    with vault.read_session() as session:
         get_case(session, case_id)
         return measure_warnings(session.scalars(select(Measure).where(Measure.case_id == case_id)))

@@ -42,6 +42,18 @@ from app.services.reporting.tombstones import record_tombstones
 ERASED_ACTION = "case.erased"
 
 
+# The settings that hold each case type's period, in years after closing.
+PERIOD_SETTINGS = {
+    "case_management": "retention/case_management_years",
+    "referral_advice": "retention/referral_advice_years",
+}
+
+
+def retention_periods(settings) -> dict[str, int]:
+    """The periods per case type from ``settings`` (anything with ``get(key)``, e.g. app.settings.Settings)."""
+    return {case_type: int(settings.get(key)) for case_type, key in PERIOD_SETTINGS.items()}
+
+
 @dataclass(frozen=True)
 class RetentionCase:
     case_id: str
@@ -50,6 +62,7 @@ class RetentionCase:
     closed: date
     retention_ends: date  # the last day the case may be kept
     legal_hold_reason: str = ""
+    person_name: str = ""  # for the case manager's own retention screen; never logged or exported
 
 
 @dataclass(frozen=True)
@@ -73,18 +86,21 @@ def cases_past_retention(session: Session, today: date, periods: Mapping[str, in
             raise UsageError(_("The retention period for {case_type} cannot be negative.").format(case_type=case_type))
     due, held = [], []
     rows = session.execute(
-        select(Case.id, Case.ref, Case.case_type, Case.closed, Case.legal_hold, Case.legal_hold_reason)
+        select(Case.id, Case.ref, Case.case_type, Case.closed, Case.legal_hold, Case.legal_hold_reason,
+               Person.given_names, Person.family_name)
+        .outerjoin(Person, Person.id == Case.person_id)
         .where(Case.closed.is_not(None), Case.case_type.in_(list(periods)))
         .order_by(Case.closed, Case.ref)
     )
-    for case_id, ref, case_type, closed, legal_hold, reason in rows:
+    for case_id, ref, case_type, closed, legal_hold, reason, given, family in rows:
         ends = add_years(closed, periods[case_type])
         if ends >= today:
             continue
+        name = " ".join(part for part in (given, family) if part)
         if legal_hold:
-            held.append(RetentionCase(case_id, ref, case_type, closed, ends, reason or ""))
+            held.append(RetentionCase(case_id, ref, case_type, closed, ends, reason or "", name))
         else:
-            due.append(RetentionCase(case_id, ref, case_type, closed, ends))
+            due.append(RetentionCase(case_id, ref, case_type, closed, ends, person_name=name))
     return RetentionOverview(due, held)
 
 
@@ -143,13 +159,7 @@ def remove_leftovers(vault) -> None:
     """Merge the FTS index into one segment (dropping deleted terms) and truncate the WAL."""
     with vault.session() as session:
         session.execute(text("INSERT INTO search_fts(search_fts) VALUES('optimize')"))
-    raw = vault.engine.raw_connection()
-    try:
-        # The pool's connections are in autocommit mode (engine.py), so no BEGIN wraps this.
-        busy, _log, _done = raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    finally:
-        raw.close()
-    if busy:
+    if not vault.checkpoint():
         # Another connection is reading: the old pages stay in the WAL until the next checkpoint.
         raise PolicyError(_("The case was erased, but the vault is busy; lock and reopen it to finish the clean-up."))
 
@@ -186,5 +196,5 @@ def _scrub_audit_log(session: Session, ids: tuple[str, ...], ref: str) -> None:
 
 def retention_overview(vault, today: date, periods: Mapping[str, int]) -> RetentionOverview:
     """For the GUI's retention screen: the overview in its own transaction."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return cases_past_retention(session, today, periods)

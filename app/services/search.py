@@ -272,3 +272,29 @@ def _best_snippet(texts: dict[str, str], matcher: _WordMatcher) -> tuple[str, st
             snippet = f"{before}[{token.group()}]{after}".replace("\n", " ")
             return field, snippet
     return "name", texts.get("name", "")
+
+
+_CASE_TEXTS_SQL = (
+    "SELECT d.case_id, " + ", ".join(f"f.{field}" for field in SEARCH_FIELDS)
+    + " FROM search_docs AS d JOIN search_fts AS f ON f.rowid = d.id WHERE d.case_id IN ({params})"
+)
+
+
+def snippets_for_cases(session: Session, query: str, case_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """(field, snippet) for each of the given cases, for the case list's match column.
+
+    The list pages its rows itself (``case_list.list_cases``); this cuts the snippets
+    for one page only, the same way ``search`` does for its hits."""
+    if not case_ids or build_match_query(query) is None:
+        return {}
+    words = set().union(*(_fold(w) for w in query_words(query)))
+    matcher = _WordMatcher(words)
+    result: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(case_ids), 500):
+        chunk = case_ids[start : start + 500]
+        params = {f"id{i}": case_id for i, case_id in enumerate(chunk)}
+        sql = _CASE_TEXTS_SQL.format(params=", ".join(f":{name}" for name in params))
+        for row in session.execute(text(sql), params):
+            texts = dict(zip(SEARCH_FIELDS, (value or "" for value in row[1:]), strict=True))
+            result[row[0]] = _best_snippet(texts, matcher)
+    return result

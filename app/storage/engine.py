@@ -107,6 +107,9 @@ def as_data_error(exc: BaseException) -> DataError | None:
     return None
 
 
+READ_ONLY_OPTION = "lotse_read_only"
+
+
 def make_engine(path: Path, key: bytearray) -> Engine:
     """One engine per open vault. ``key`` is the vault's own buffer: when the
     vault locks it is zeroed, and any connection opened later fails."""
@@ -132,6 +135,12 @@ def make_engine(path: Path, key: bytearray) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A deferred transaction that reads and then writes fails with "database is
+        # locked" if another connection committed in between (WAL cannot upgrade a
+        # stale read snapshot), and almost every use case writes its audit entry.
+        # So transactions take the write lock up front and wait for it (busy_timeout);
+        # only sessions opened explicitly as read-only stay deferred and never block.
+        read_only = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine

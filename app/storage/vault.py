@@ -23,7 +23,13 @@ from app.errors import DataError, UsageError
 from app.i18n import _
 from app.models.base import new_uuid, utcnow
 from app.storage import migrate
-from app.storage.engine import as_data_error, check_readable, make_engine, open_connection
+from app.storage.engine import (
+    READ_ONLY_OPTION,
+    as_data_error,
+    check_readable,
+    make_engine,
+    open_connection,
+)
 from app.storage.files import create_private_file, make_private_dir
 from app.storage.kdf import KdfParams, calibrate
 from app.storage.keyfile import (
@@ -64,6 +70,9 @@ class Vault:
         self._key = data_key
         self._engine: Engine | None = make_engine(self.database_path, self._key)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            self._engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False
+        )
         self.device_id = ""
         self.user_name = _login_name()
 
@@ -171,16 +180,43 @@ class Vault:
         A damaged page is found only when it is read; that error leaves here
         as a :class:`DataError` with a message for the user.
         """
+        with self._transaction(self._sessions) as session:
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A transaction that only reads: it never waits for a writer (WAL snapshot).
+
+        Writing in it can fail with "database is locked"; use :meth:`session` for that.
+        """
+        with self._transaction(self._read_sessions) as session:
+            yield session
+
+    @contextmanager
+    def _transaction(self, sessions: sessionmaker) -> Iterator[Session]:
         if self._engine is None:
             raise DataError(_("The vault is locked."))
         try:
-            with self._sessions.begin() as session:
+            with sessions.begin() as session:
                 yield session
         except DBAPIError as exc:
             problem = as_data_error(exc)
             if problem is None:
                 raise
             raise problem from exc
+
+    def checkpoint(self) -> bool:
+        """Move the WAL into the database file and truncate it. False if a reader kept
+        old pages in the WAL (they go at the next checkpoint).
+
+        Runs outside any transaction: a checkpoint inside one is refused.
+        """
+        raw = self.engine.raw_connection()
+        try:
+            busy, _log, _done = raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            raw.close()
+        return not busy
 
     def meta(self, key: str) -> str | None:
         with self.session() as session:

@@ -31,6 +31,7 @@ from app.ui.lock_screen import LockScreen
 from app.ui.navigation import Sidebar
 from app.ui.page_host import PageHost
 from app.ui.pages import PAGES, START_PAGE, PageSpec
+from app.ui.vault_startup import VaultStartup
 
 DEFAULT_SIZE = (1240, 800)
 MINIMUM_SIZE = (960, 620)
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.idle_lock.start()
         self._update_lock_hint()
+        self.startup = VaultStartup(self)
+        self.startup.prepare(vault)
 
     # --- building ------------------------------------------------------------------
 
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.go_menu.setEnabled(True)
         self.pages.notify_unlocked(vault)
+        self.startup.prepare(vault)
         if self._focus_before_lock is not None and self._focus_before_lock.window() is self:
             self._focus_before_lock.setFocus(Qt.FocusReason.OtherFocusReason)
         self._focus_before_lock = None

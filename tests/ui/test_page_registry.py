@@ -10,7 +10,8 @@ from app.ui.main_window import MainWindow
 from app.ui.pages import PageSpec, lazy, page_spec, register_page
 from app.ui.pages.placeholder import PlaceholderPage
 
-SIDEBAR = ["overview", "cases", "deadlines", "agreements", "agencies", "reports", "sync", "audit", "settings"]
+SIDEBAR = ["overview", "cases", "deadlines", "agreements", "agencies", "reports", "sync", "retention", "audit",
+           "settings"]
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def test_the_sidebar_has_the_planned_entries_in_order(qtbot, vault, settings):
     qtbot.addWidget(window)
     labels = [window.sidebar.list.item(row).text() for row in range(window.sidebar.list.count())]
     assert labels == ["Overview", "Cases", "Deadlines", "Agreements", "Agencies", "Reports",
-                      "Team sync", "Audit log", "Settings"]
+                      "Team sync", "Retention", "Audit log", "Settings"]
     assert window.pages.current_key() == "overview"
 
 

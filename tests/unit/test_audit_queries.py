@@ -70,3 +70,42 @@ def test_vault_level_calls_for_the_gui(vault, logged):
     assert audit_page(vault, case_id=logged, limit=2).total == 3
     assert audit_csv(vault, "dpo", action="vault.*").count(b"\r\n") == 2
     assert retention_overview(vault, date(2025, 1, 1), {"case_management": 3}).due == []
+
+
+def test_filter_by_case_reference(vault, logged):
+    from app.services.audit_queries import audit_csv, audit_page
+
+    assert audit_page(vault, case_ref="2025-0001").total == 3
+    assert audit_page(vault, case_ref=" 2025-0001 ").total == 3  # pasted with spaces
+    assert audit_page(vault, case_ref="2025-9999").total == 0
+    rows = list(csv.reader(io.StringIO(audit_csv(vault, "dpo", case_ref="2025-0001").decode("utf-8-sig"))))
+    assert len(rows) == 1 + 3
+    exported = audit_page(vault, action="audit.exported").rows[0]
+    assert exported.case_id == logged  # the export of one case's entries is logged against that case
+
+
+def test_local_days_follow_the_computers_time_zone(vault, logged, monkeypatch):
+    import time as time_module
+
+    from app.services.audit_queries import audit_page
+
+    if not hasattr(time_module, "tzset"):
+        pytest.skip("time zones cannot be switched on this platform")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time_module.tzset()
+    try:
+        # 2025-03-01 23:59 UTC is 2 March 00:59 in Berlin: a local 1 March has only the 09:00 entry.
+        assert audit_page(vault, date_from=date(2025, 3, 1), date_to=date(2025, 3, 1)).total == 2
+        assert audit_page(vault, date_from=date(2025, 3, 1), date_to=date(2025, 3, 1), local_days=True).total == 1
+        assert audit_page(vault, date_from=date(2025, 3, 2), date_to=date(2025, 3, 2), local_days=True).total == 2
+    finally:
+        monkeypatch.delenv("TZ")
+        time_module.tzset()
+
+
+def test_filter_values_for_the_gui(vault, logged):
+    from app.services.audit_queries import audit_filter_values
+
+    users, actions = audit_filter_values(vault)
+    assert users == ["anna", "ben", "zoë"]
+    assert actions == ["case.changed", "case.viewed", "case_list.viewed", "letter.printed", "vault.backup"]

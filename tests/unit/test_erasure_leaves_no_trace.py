@@ -171,8 +171,7 @@ def test_erased_case_leaves_no_name_or_note_word_anywhere(vault, tmp_path):
     assert {"search_fts_data", "search_fts_content", "persons", "contacts", "audit_log"} <= {t for t, _w in before}
     assert set(plaintext_leftovers(conn, tmp_path / "before.db")) == set(WORDS)
     conn.close()
-    with vault.engine.connect() as c:  # move the WAL into the file so the page check sees the rows
-        c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert vault.checkpoint()  # move the WAL into the file so the page check sees the rows
     assert set(file_leftovers(vault.database_path, key)) == set(WORDS)
 
     assert erase_case(vault, case_id, "Test Case Manager", date(2026, 1, 1)) == "2025-0042"

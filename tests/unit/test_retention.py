@@ -93,3 +93,23 @@ def test_an_open_case_erased_on_request_ends_on_that_day(vault):
     with vault.session() as session:
         assert build_report(session, ReportScope(date(2025, 1, 1), date(2025, 12, 31))).sections["cases_closed"]["case_management"] == 1
         assert build_report(session, ReportScope(date(2025, 4, 1), date(2025, 12, 31))).sections["cases_active"]["case_management"] == 0
+
+
+def test_overview_names_the_person_for_the_case_managers_own_screen(vault):
+    from app.services.retention import retention_overview
+
+    with vault.session() as session:
+        add_case(session, "N-1", "case_management", date(2020, 1, 1))
+        add_case(session, "N-2", "case_management", date(2020, 1, 1), hold="Verfahren anhängig")
+    overview = retention_overview(vault, date(2025, 1, 1), PERIODS)
+    assert [(c.ref, c.person_name) for c in overview.due] == [("N-1", "A N-1")]
+    assert [(c.ref, c.person_name, c.legal_hold_reason) for c in overview.held] == [("N-2", "A N-2", "Verfahren anhängig")]
+
+
+def test_periods_come_from_the_settings():
+    from app.services.retention import retention_periods
+    from app.settings import Settings
+
+    settings = Settings()
+    settings.set("retention/referral_advice_years", 1)
+    assert retention_periods(settings) == {"case_management": 3, "referral_advice": 1}

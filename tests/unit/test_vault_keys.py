@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from app.errors import AuthenticationError, DataError, UsageError
+from app.storage.engine import READ_ONLY_OPTION
 from app.storage.kdf import OWASP_MIN_ITERATIONS, OWASP_MIN_MEMORY_KIB, calibrate, derive_key
 from app.storage.keyfile import PASSWORD_SLOT, RECOVERY_SLOT
 from app.storage.keywrap import RECOVERY_ALPHABET
@@ -310,7 +311,9 @@ def test_calibration_raises_the_cost_for_a_higher_target():
 
 def test_pragmas_are_in_force_on_every_pooled_connection(vault):
     expected = {"secure_delete": 1, "temp_store": 2, "foreign_keys": 1, "journal_mode": "wal"}
-    with vault.engine.connect() as first, vault.engine.connect() as second:
+    # Read-only connections: two write transactions at once would (rightly) wait on each other.
+    readers = vault.engine.execution_options(**{READ_ONLY_OPTION: True})
+    with readers.connect() as first, readers.connect() as second:
         for conn in (first, second):
             found = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in expected}
             assert found == expected

@@ -28,10 +28,15 @@ GOAL_AREAS_SHORT = {
     "networks": "Netzwerke",
     "perspectives": "Perspektiven",
 }
+PROGRAMMES = {"kim": "KIM (Baustein 2)", "gk": "Gemeinsam klappt’s"}
 CASE_TYPES = {"case_management": "Case Management", "referral_advice": "Verweisberatung"}
-CLOSING_REASONS = {
+CLOSING_REASONS = {  # the codes of app/models/case_codes.ClosingReason, and older ones
     "goals_attained": "Ziele erreicht",
     "handed_over": "Übergabe an zuständige Stelle",
+    "referral_completed": "Verweisung abgeschlossen",
+    "declined_by_person": "Beendigung durch die Person",
+    "not_indicated": "Kein Case-Management-Bedarf",
+    "deported_or_left": "Abschiebung / Ausreise",
     "moved_away": "Wegzug",
     "no_contact": "Kontakt abgebrochen",
     "declined": "Beendigung durch die Person",
@@ -65,6 +70,8 @@ LEGAL_DOMAINS = {
     "education": "Bildung",
     "other": "Sonstige",
 }
+# Older codes first; the maintained list the case file records (resources/barrier_categories.json)
+# is merged in below and wins, so a category added there is labelled here too.
 BARRIER_CATEGORIES = {
     "waiting_list": "Wartelisten",
     "office_refusal": "Ablehnung / Nichtannahme durch Behörde",
@@ -78,6 +85,15 @@ BARRIER_CATEGORIES = {
     "other": "Sonstige",
     "unspecified": "Ohne Kategorie",
 }
+
+
+def _maintained_barrier_labels() -> dict[str, str]:
+    from app.services.resource_files import load_json
+
+    return {entry["code"]: entry["de"] for entry in load_json("barrier_categories.json")["categories"]}
+
+
+BARRIER_CATEGORIES.update(_maintained_barrier_labels())
 NEED_LEVELS = {0: "kein Bedarf", 1: "gering", 2: "mittel", 3: "hoch"}
 UNKNOWN_INSTITUTION = "Institution nicht angegeben"
 

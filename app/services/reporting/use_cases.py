@@ -1,9 +1,12 @@
 """The report use cases the GUI and the CLI call: each owns its transaction.
 
-``report_for`` gives the raw counts for the app's own report page (the case
-manager sees the cases anyway); ``export_report`` gives what may leave the
-app — the published figures, and the PDF / CSV / barrier PDF asked for — and
-logs the export. Run both off the GUI thread (ARCHITECTURE.md: long work).
+``report_for`` gives the raw counts; ``published_report_for`` the figures as
+every export shows them ("<5", "x"), which is what the app's report page
+displays, so the screen and the PDF handed out never differ; ``export_report``
+gives what may leave the app — the published figures, and the PDF / CSV /
+barrier PDF asked for — and logs the export. ``case_managers`` lists the
+names the report can be filtered by. Run them off the GUI thread
+(ARCHITECTURE.md: long work).
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
+from app.models import Case
 from app.services import audit
 from app.services.reporting.barrier_report import build_barrier_report
 from app.services.reporting.csv_export import report_csv
@@ -29,8 +35,20 @@ class ReportExport:
 
 
 def report_for(vault, scope: ReportScope) -> Report:
-    with vault.session() as session:
+    with vault.read_session() as session:
         return build_report(session, scope)
+
+
+def published_report_for(vault, scope: ReportScope) -> PublishedReport:
+    """The published figures for the app's report page. Not logged: nothing leaves the app."""
+    return publish(report_for(vault, scope))
+
+
+def case_managers(vault) -> list[str]:
+    """The case managers named on cases, for the report's filter (sorted, no blanks)."""
+    with vault.read_session() as session:
+        names = session.scalars(select(Case.case_manager).where(Case.case_manager != "").distinct())
+        return sorted(names, key=str.casefold)
 
 
 def export_report(

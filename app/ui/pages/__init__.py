@@ -67,14 +67,14 @@ def _placeholder_spec(key: str, label: str, icon: str, summary: str) -> PageSpec
 PAGES: list[PageSpec] = [
     _placeholder_spec("overview", N_("Overview"), "overview", N_(
         "Deadlines due soon, your active cases by phase and the cases you opened recently, at a glance.")),
-    _placeholder_spec("cases", N_("Cases"), "cases", N_(
+    PageSpec("cases", N_("Cases"), "cases", lazy("app.ui.pages.cases_page:CasesPage"), N_(
         "Find, open and create case files: search, filters and every part of a case.")),
     _placeholder_spec("deadlines", N_("Deadlines"), "deadlines", N_(
         "Residence documents, passports, 27th birthdays, reviews and agreement steps that fall due.")),
     _placeholder_spec("agreements", N_("Agreements"), "agreements", N_(
         "Zug-um-Zug agreements with the foreign nationals authority, step by step.")),
-    _placeholder_spec("agencies", N_("Agencies"), "agencies", N_(
-        "The directory of agencies you refer people to, with legal domain, address and contact person.")),
+    PageSpec("agencies", N_("Agencies"), "agencies", lazy("app.ui.pages.agencies_page:AgenciesPage"),
+             N_("The directory of agencies you refer people to, with legal domain, address and contact person.")),
     _placeholder_spec("reports", N_("Reports"), "reports", N_(
         "Aggregate figures for the coordination and the state, without any names.")),
     _placeholder_spec("sync", N_("Team sync"), "sync", N_(
@@ -100,6 +100,15 @@ def register_page(spec: PageSpec, *, before: str | None = None) -> None:
                 PAGES.insert(index, spec)
                 return
     PAGES.append(spec)
+
+
+# Pages built so far replace their placeholders (lazy: imported on the first visit).
+register_page(PageSpec("reports", N_("Reports"), "reports", lazy("app.ui.pages.reports_page:ReportsPage"), N_(
+    "Aggregate figures for the coordination and the state, without any names.")))
+register_page(PageSpec("retention", N_("Retention"), "retention", lazy("app.ui.pages.retention_page:RetentionPage"), N_(
+    "Closed cases past their retention period, erased for good after your confirmation.")), before="audit")
+register_page(PageSpec("audit", N_("Audit log"), "audit", lazy("app.ui.pages.audit_page:AuditPage"), N_(
+    "Who viewed, changed, printed or exported which case, and when.")))
 
 
 def page_spec(key: str) -> PageSpec:
