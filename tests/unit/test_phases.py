@@ -35,7 +35,7 @@ def test_next_phase_follows_the_cycle():
 
 
 def test_skipping_a_phase_names_the_phase_that_comes_next():
-    with pytest.raises(ValidationError, match="after Intake comes Assessment, not Planning"):
+    with pytest.raises(ValidationError, match="after Intake comes Assessment, not Goals and plan"):
         check_transition(facts(consent_to_case_management=True, assessments_with_need=2), "planning")
 
 
