@@ -58,8 +58,10 @@ def format_date(day: date | None, language: str | None = None) -> str:
     return babel_dates.format_date(day, DATE_PATTERNS[code], locale=locale_for(code))
 
 
-def format_datetime(moment: datetime | None, language: str | None = None, *, from_utc: bool = False) -> str:
-    """``14.05.2026, 09:30`` (de) or ``2026-05-14 09:30`` (en), in the local time zone.
+def format_datetime(moment: datetime | None, language: str | None = None, *, from_utc: bool = False,
+                    seconds: bool = False) -> str:
+    """``14.05.2026, 09:30`` (de) or ``2026-05-14 09:30`` (en), in the local time zone
+    (``seconds`` adds ``:05``, for logs).
 
     Lotse stores times as naive UTC (``app.models.base.utcnow``): pass ``from_utc=True``
     for those. An aware value is converted to local time; any other naive value is
@@ -72,7 +74,8 @@ def format_datetime(moment: datetime | None, language: str | None = None, *, fro
     if moment.tzinfo is not None:
         moment = moment.astimezone().replace(tzinfo=None)
     code = _language(language)
-    return babel_dates.format_datetime(moment, DATETIME_PATTERNS[code], locale=locale_for(code))
+    pattern = DATETIME_PATTERNS[code] + (":ss" if seconds else "")
+    return babel_dates.format_datetime(moment, pattern, locale=locale_for(code))
 
 
 def qt_date_format(language: str | None = None) -> str:
