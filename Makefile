@@ -5,18 +5,24 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-check screenshots clean
+.PHONY: run test lint bench bench-check screenshots catalogs clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) scripts/i18n.py compile
 	touch $(STAMP)
 
-run: $(STAMP)
+# The compiled catalogs (translations/*/LC_MESSAGES/lotse.mo) are build output, rebuilt
+# on every run and test so an edited .po shows at once (it takes a fraction of a second).
+catalogs: $(STAMP)
+	$(PY) scripts/i18n.py compile
+
+run: $(STAMP) catalogs
 	$(VENV)/bin/lotse
 
-test: $(STAMP)
+test: $(STAMP) catalogs
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
@@ -33,7 +39,7 @@ bench-check: $(STAMP)
 # Screenshots of the real windows under a virtual X server, into screenshots/ (gitignored).
 # Needs Xvfb and the X libraries Qt's xcb plugin loads (Debian/Ubuntu package names below).
 XVFB_PACKAGES := xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0
-screenshots: $(STAMP)
+screenshots: $(STAMP) catalogs
 	@command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: sudo apt-get install -y $(XVFB_PACKAGES)"; exit 1; }
 	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots.py
 	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots_reports.py

@@ -18,7 +18,9 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from app import i18n
 from app.errors import DataError, LotseError, UsageError
+from app.i18n import N_, _
 
 COMMAND_MODULES = [
     "app.commands.vault_commands",
@@ -78,7 +80,7 @@ class CliContext:
 
         return Path(self.args.vault) if self.args.vault else default_vault_dir()
 
-    def password(self, prompt: str = "Password: ") -> str:
+    def password(self, prompt: str = N_("Password: ")) -> str:
         """The password from LOTSE_PASSWORD, --password-file or a terminal prompt; never argv."""
         if os.environ.get("LOTSE_PASSWORD"):
             return os.environ["LOTSE_PASSWORD"]
@@ -86,28 +88,28 @@ class CliContext:
             try:
                 return Path(self.args.password_file).read_text(encoding="utf-8").splitlines()[0]
             except (OSError, IndexError) as exc:
-                raise UsageError(f"Cannot read a password from {self.args.password_file}.") from exc
+                raise UsageError(_("Cannot read a password from {path}.").format(path=self.args.password_file)) from exc
         if sys.stdin.isatty():
-            return getpass.getpass(prompt)
-        raise UsageError("No password given: set LOTSE_PASSWORD, use --password-file or run in a terminal.")
+            return getpass.getpass(_(prompt))
+        raise UsageError(_("No password given: set LOTSE_PASSWORD, use --password-file or run in a terminal."))
 
     def new_password(self, *, env: str = "LOTSE_NEW_PASSWORD", fallback_env: str | None = None) -> str:
         for name in (env, fallback_env):
             if name and os.environ.get(name):
                 return os.environ[name]
         if sys.stdin.isatty():
-            first = getpass.getpass("New password: ")
-            if first != getpass.getpass("Repeat the new password: "):
-                raise UsageError("The two passwords differ.")
+            first = getpass.getpass(_("New password: "))
+            if first != getpass.getpass(_("Repeat the new password: ")):
+                raise UsageError(_("The two passwords differ."))
             return first
-        raise UsageError(f"No new password given: set {env}.")
+        raise UsageError(_("No new password given: set {env}.").format(env=env))
 
     def secret(self, env: str, prompt: str) -> str:
         if os.environ.get(env):
             return os.environ[env]
         if sys.stdin.isatty():
-            return getpass.getpass(prompt)
-        raise UsageError(f"No value given: set {env}.")
+            return getpass.getpass(_(prompt))
+        raise UsageError(_("No value given: set {env}.").format(env=env))
 
     def open_vault(self):
         """Unlock the selected vault; it is locked again when the command ends."""
@@ -130,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     debug = "--debug" in argv
     context = None
+    i18n.install()  # messages in LOTSE_LANG, the 'ui/language' setting or the system's language
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -137,14 +140,14 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_gui(args.vault)
         if not hasattr(args, "handler"):
-            raise UsageError(f"'{args.command}' needs a sub-command; see 'lotse {args.command} --help'.")
+            raise UsageError(_("'{command}' needs a sub-command; see 'lotse {command} --help'.").format(command=args.command))
         context = CliContext(args)
         return int(args.handler(args, context) or 0)
     except LotseError as exc:
         _fail(exc.message)
         return exc.exit_code
     except KeyboardInterrupt:
-        _fail("interrupted")
+        _fail(_("interrupted"))
         return 130
     except BrokenPipeError:
         # `lotse case list | head`: the reader left; that is not an error of ours.
@@ -158,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             return database_error.exit_code
         if debug:
             traceback.print_exc()
-        _fail(f"unexpected error ({type(exc).__name__}); run again with --debug and report it")
+        _fail(_("unexpected error ({error}); run again with --debug and report it").format(error=type(exc).__name__))
         return 1
     finally:
         if context is not None:

@@ -23,12 +23,16 @@ DEFAULT_LANGUAGE = "de"
 LANGUAGES: dict[str, str] = {"de": "Deutsch", "en": "English"}
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 
+SOURCE_LANGUAGE = "en"
+# Until install() runs, the English source text is in effect; formatting (app.formatting) agrees.
 _translation: gettext.NullTranslations = gettext.NullTranslations()
-_language = DEFAULT_LANGUAGE
+_language = SOURCE_LANGUAGE
 
 
 def _(message: str) -> str:
     """The translation of ``message`` in the current interface language."""
+    if not message:
+        return message  # gettext("") is the catalog's header, never a translation
     return _translation.gettext(message)
 
 
@@ -61,7 +65,15 @@ def install(language: str | None = None, localedir: Path | None = None) -> str:
 
 
 def preferred_language() -> str:
-    """The setting ``ui/language`` if set, else the system locale if Lotse speaks it, else German."""
+    """``LOTSE_LANG`` if set, else the setting ``ui/language``, else the system locale if Lotse
+    speaks it, else German.
+
+    The environment variable is a per-run override (tests, screenshots, a script that
+    wants English output) and so beats the stored preference.
+    """
+    override = normalize_language(os.environ.get("LOTSE_LANG", ""))
+    if override in LANGUAGES:
+        return override
     configured = _configured_language()
     if configured:
         return configured

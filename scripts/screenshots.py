@@ -1,14 +1,18 @@
 """Take screenshots of the desktop app for review: `make screenshots` (under Xvfb).
 
 Runs the real widgets against a fresh vault in a temporary folder (nothing of
-the user's own settings or vault is touched) and writes PNGs to screenshots/.
+the user's own settings or vault is touched) and writes PNGs to
+screenshots/<language>/, once per interface language (``--language de`` for one).
+German strings are longer than English ones: look at both.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,22 +20,36 @@ OUT = ROOT / "screenshots"
 PASSWORD = "Leuchtturm am Rhein 42"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    sys.path.insert(0, str(ROOT))
+    from app.i18n import LANGUAGES
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--language", choices=sorted(LANGUAGES), action="append",
+                        help="interface language (repeatable; default: every language Lotse speaks)")
+    args = parser.parse_args(argv)
+    from app.ui.application import make_application
+
+    app = make_application(["lotse"])
+    for language in args.language or sorted(LANGUAGES):
+        capture(app, language, OUT / language)
+    return 0
+
+
+def capture(app, language: str, out: Path) -> None:
     home = Path(tempfile.mkdtemp(prefix="lotse-screens-"))
     os.environ["LOTSE_HOME"] = str(home)
     # The real key-derivation time (about 0.5 s), so the busy state is what users see.
     os.environ.pop("LOTSE_VAULT", None)
-    sys.path.insert(0, str(ROOT))
 
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
 
     from app import i18n
-    from app.ui.application import make_application
+    from app.ui.application import install_qt_translations
 
-    app = make_application(["lotse"])
-    i18n.install("en")
-    OUT.mkdir(exist_ok=True)
+    install_qt_translations(i18n.install(language))
+    out.mkdir(parents=True, exist_ok=True)
     vault_dir = home / "vault"
 
     def settle(ms: int = 150) -> None:
@@ -50,7 +68,7 @@ def main() -> int:
     def shoot(widget, name: str) -> None:
         widget.activateWindow()  # focus rings show only in the active window
         settle(250)
-        path = OUT / f"{name}.png"
+        path = out / f"{name}.png"
         widget.grab().save(str(path))
         print(path)
 
@@ -113,9 +131,13 @@ def main() -> int:
     window.lock_screen.form.unlock_button.click()
     wait_until(lambda: not window.is_locked)
     from app.errors import ValidationError
+    from app.services.validation import not_before
     from app.ui.error_dialogs import show_error
 
-    box = show_error(window, ValidationError("The target date lies before the day the case was opened."))
+    try:  # a real service message, in the interface language
+        not_before(date(2026, 3, 1), date(2026, 3, 14), "target date", "opening date of the case")
+    except ValidationError as error:
+        box = show_error(window, error)
     shoot(box, "13-service-error")
     window.lock()
     shoot(window._lock_guard.prompt, "14-unlock-above-open-dialog")
@@ -123,7 +145,6 @@ def main() -> int:
     app.processEvents()
 
     case_screens(settle, wait_until, shoot)
-    return 0
 
 
 def case_screens(settle, wait_until, shoot) -> None:

@@ -124,8 +124,13 @@ def main() -> int:
     from app.ui.application import make_application
 
     app = make_application(["lotse"])
-    i18n.install("en")
-    OUT.mkdir(exist_ok=True)
+    # LOTSE_SCREENSHOT_LANGUAGE=de for the German screens, into screenshots/de/ (English: screenshots/).
+    language = os.environ.get("LOTSE_SCREENSHOT_LANGUAGE", "en")
+    from app.ui.application import install_qt_translations
+
+    install_qt_translations(i18n.install(language))
+    out = OUT if language == "en" else OUT / language
+    out.mkdir(parents=True, exist_ok=True)
 
     vault, _code = Vault.create(home / "vault", PASSWORD, user_name="Miriam Okafor")
     ensure_default_agencies(vault)
@@ -175,7 +180,7 @@ def main() -> int:
     def shoot(widget: QWidget, name: str) -> None:
         widget.activateWindow()
         settle(300)
-        path = OUT / f"casework-{name}.png"
+        path = out / f"casework-{name}.png"
         widget.grab().save(str(path))
         print(path)
 

@@ -79,8 +79,11 @@ def main() -> int:
 
     app = make_application(["lotse"])
     language = os.environ.get("LOTSE_SCREENSHOT_LANGUAGE", "en")
-    i18n.install(language)
-    OUT.mkdir(exist_ok=True)
+    from app.ui.application import install_qt_translations
+
+    install_qt_translations(i18n.install(language))
+    out = OUT if language == "en" else OUT / language
+    out.mkdir(parents=True, exist_ok=True)
     Settings().set("org/name", "Caritasverband Rheine e. V.")
 
     def settle(ms: int = 150) -> None:
@@ -99,7 +102,7 @@ def main() -> int:
     def shoot(widget, name: str) -> None:
         widget.activateWindow()
         settle(300)
-        path = OUT / f"{name}.png"
+        path = out / f"{name}.png"
         widget.grab().save(str(path))
         print(path)
 
@@ -134,8 +137,8 @@ def main() -> int:
         scroll.verticalScrollBar().setValue(card.mapTo(scroll.widget(), QPoint(0, 0)).y() - 8)
         shoot(window, name)
     full = scroll.widget().grab()  # the whole page, as one tall image, for review
-    full.save(str(OUT / "24b-reports-whole-page.png"))
-    print(OUT / "24b-reports-whole-page.png")
+    full.save(str(out / "24b-reports-whole-page.png"))
+    print(out / "24b-reports-whole-page.png")
 
     retention = window.show_page("retention")
     wait_until(lambda: not retention.tasks.busy and retention.due_model.rowCount() > 0)

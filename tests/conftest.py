@@ -25,6 +25,11 @@ def isolated_home(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.delenv("LOTSE_VAULT", raising=False)
     monkeypatch.delenv("LOTSE_PASSWORD", raising=False)
     monkeypatch.delenv("LOTSE_NEW_PASSWORD", raising=False)
+    # Tests read English messages, whatever the machine's locale; subprocesses inherit this.
+    # LANGUAGE as well: e2e helpers that pass on only the non-LOTSE_ variables still get
+    # English (without it, LANG=C means Lotse's default, German).
+    monkeypatch.setenv("LOTSE_LANG", "en")
+    monkeypatch.setenv("LANGUAGE", "en")
     return home
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.cli import add_command
 from app.errors import LotseError, UsageError
+from app.i18n import _
 
 
 class RegressionFound(LotseError):
@@ -59,16 +60,17 @@ def cmd_bench(args, ctx) -> int:
         )
         from benchmarks.suite import BENCHMARKS, STRESS_BENCHMARKS, STRESS_CASES, STRESS_SUFFIX
     except ImportError as exc:
-        raise UsageError("The benchmarks package is not installed; run from a source checkout (make bench).") from exc
+        raise UsageError(_("The benchmarks package is not installed; run from a source checkout (make bench).")) from exc
 
     if args.cases < 100:
-        raise UsageError("bench needs at least 100 cases (--cases).")
+        raise UsageError(_("bench needs at least 100 cases (--cases)."))
     chosen = BENCHMARKS
     if args.only:
         names = {benchmark_name(benchmark) for benchmark in BENCHMARKS}
         unknown = sorted(set(args.only) - names)
         if unknown:
-            raise UsageError(f"Unknown benchmark {', '.join(unknown)}; available: {', '.join(sorted(names))}.")
+            raise UsageError(_("Unknown benchmark {unknown}; available: {available}.").format(
+                unknown=", ".join(unknown), available=", ".join(sorted(names))))
         chosen = [benchmark for benchmark in BENCHMARKS if benchmark_name(benchmark) in args.only]
 
     baseline = None
@@ -77,10 +79,10 @@ def cmd_bench(args, ctx) -> int:
         try:
             baseline = load(baseline_path)
         except (OSError, ValueError) as exc:
-            raise UsageError(f"Cannot read the baseline {baseline_path} ({exc}).") from exc
+            raise UsageError(_("Cannot read the baseline {path} ({error}).").format(path=baseline_path, error=exc)) from exc
         if baseline.get("cases") != args.cases:
-            raise UsageError(f"The baseline was measured on {baseline.get('cases')} cases; "
-                             f"run with --cases {baseline.get('cases')} to compare.")
+            raise UsageError(_("The baseline was measured on {cases} cases; run with --cases {cases} to compare.").format(
+                cases=baseline.get("cases")))
 
     figures = run_suite(chosen, BenchContext(cases=args.cases, seed=args.seed, log=_log))
     if args.stress:
@@ -104,24 +106,31 @@ def cmd_bench(args, ctx) -> int:
         _print_table(document, figures)
         if baseline is not None:
             missing = not_measured(document, baseline)
-            print(f"Compared with the baseline of {baseline.get('date', 'unknown date')}: "
-                  f"{len(regressions)} figure(s) more than {THRESHOLD:.0%} worse"
-                  + (f"; not measured this time: {', '.join(missing)}" if missing else ""))
+            values = {"date": baseline.get("date", _("unknown date")), "count": len(regressions),
+                      "threshold": f"{THRESHOLD:.0%}", "missing": ", ".join(missing)}
+            if missing:
+                print(_("Compared with the baseline of {date}: {count} figure(s) more than {threshold} worse; "
+                        "not measured this time: {missing}").format(**values))
+            else:
+                print(_("Compared with the baseline of {date}: {count} figure(s) more than {threshold} worse").format(
+                    **values))
             for regression in regressions:
                 print(f"  REGRESSION {regression.describe()}")
     if baseline is not None and (warning := load_warning(document, baseline)):
         _log(warning)
     if regressions:
-        raise RegressionFound(f"{len(regressions)} figure(s) more than {THRESHOLD:.0%} worse than the baseline: "
-                              + "; ".join(regression.describe() for regression in regressions))
+        raise RegressionFound(_("{count} figure(s) more than {threshold} worse than the baseline: {regressions}").format(
+            count=len(regressions), threshold=f"{THRESHOLD:.0%}",
+            regressions="; ".join(regression.describe() for regression in regressions)))
     return 0
 
 
 def _print_table(document: dict, figures: list) -> None:
-    print(f"Machine: {document['machine']}")
+    print(_("Machine: {machine}").format(machine=document["machine"]))
     if document.get("load_average"):
-        print("Load average while measuring: " + " ".join(f"{load:g}" for load in document["load_average"]))
-    print(f"Cases: {document['cases']:,}")
+        print(_("Load average while measuring: {loads}").format(
+            loads=" ".join(f"{load:g}" for load in document["load_average"])))
+    print(_("Cases: {cases}").format(cases=f"{document['cases']:,}"))
     width = max((len(figure.name) for figure in figures), default=10)
     for figure in figures:
         target = "" if figure.target is None else f"target {figure.target:g}"

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.cli import add_command
 from app.errors import DataError, UsageError
+from app.i18n import _, ngettext
 
 
 def register(subparsers) -> None:
@@ -49,16 +50,16 @@ def _non_negative(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(_("'{value}' is not a whole number").format(value=value)) from None
     if number < 0:
-        raise argparse.ArgumentTypeError(f"{number} is negative")
+        raise argparse.ArgumentTypeError(_("{number} is negative").format(number=number))
     return number
 
 
 def _positive(value: str) -> int:
     number = _non_negative(value)
     if number == 0:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(_("must be at least 1"))
     return number
 
 
@@ -85,7 +86,7 @@ def cmd_case_list(args, ctx) -> int:
     from app.services.case_list import SORT_KEYS, case_page
 
     if args.sort not in SORT_KEYS:
-        raise UsageError(f"--sort must be one of {', '.join(SORT_KEYS)}, not '{args.sort}'.")
+        raise UsageError(_("--sort must be one of {keys}, not '{value}'.").format(keys=", ".join(SORT_KEYS), value=args.sort))
     vault = _open(ctx)
     rows, total = case_page(
         vault, status=args.status, phase=args.phase, case_type=args.case_type, search=args.search, sort=args.sort,
@@ -101,11 +102,11 @@ def cmd_case_list(args, ctx) -> int:
         ])
         return 0
     print_table(
-        ("ref", "name", "status", "phase", "type", "opened", "closed"),
+        (_("ref"), _("name"), _("status"), _("phase"), _("type"), _("opened"), _("closed")),
         [(r.ref, r.name, r.status, r.phase, r.case_type, r.opened.isoformat(),
           r.closed.isoformat() if r.closed else "") for r in rows],
     )
-    print(f"{len(rows)} of {total} cases")
+    print(ngettext("{shown} of {total} case", "{shown} of {total} cases", total).format(shown=len(rows), total=total))
     return 0
 
 
@@ -125,29 +126,39 @@ def print_case(d: dict[str, Any]) -> None:
     person = d["person"]
     original = f"  ({d['name_original']})" if d["name_original"] else ""
     print(f"{d['ref']}  {d['name']}{original}")
-    print(f"  {d['case_type']} · phase {d['phase']} · {d['status']} · opened {d['opened']}"
-          + (f" · closed {d['closed']} ({d['closing_reason']})" if d["closed"] else ""))
+    line = _("{case_type} · phase {phase} · {status} · opened {opened}").format(
+        case_type=d["case_type"], phase=d["phase"], status=d["status"], opened=d["opened"])
+    if d["closed"]:
+        line += " · " + _("closed {closed} ({reason})").format(closed=d["closed"], reason=d["closing_reason"])
+    print("  " + line)
     if d["next_phase"]:
-        missing = "; ".join(d["missing_for_next_phase"]) or "nothing"
-        print(f"  next phase {d['next_phase']}: missing {missing}")
-    print(f"  born {person['birth_date'] or '?'} · nationality {', '.join(person['nationalities']) or '?'}"
-          f" · residence {person['residence_status'] or '?'}")
-    print("\nGoal areas")
+        missing = "; ".join(d["missing_for_next_phase"]) or _("nothing")
+        print("  " + _("next phase {phase}: missing {missing}").format(phase=d["next_phase"], missing=missing))
+    print("  " + _("born {birth_date} · nationality {nationality} · residence {residence}").format(
+        birth_date=person["birth_date"] or "?", nationality=", ".join(person["nationalities"]) or "?",
+        residence=person["residence_status"] or "?"))
+    print("\n" + _("Goal areas"))
     for code, area in d["goal_areas"].items():
         need = "-" if area["need_level"] is None else area["need_level"]
-        print(f"  {code:<15} need {need}  goals {len(area['goals'])}")
+        print(f"  {code:<15} " + _("need {need}  goals {goals}").format(need=need, goals=len(area["goals"])))
         for goal in area["goals"]:
             print(f"    - {goal['text']} [{goal['status']}, {goal['attainment']} %]")
-    _section("Contacts", [f"{c['date']} {c['kind']}: {c['note'][:60]}" for c in d["contacts"]])
-    _section("Referrals", [f"{r['date']} {r['agency_name']} ({r['status']})" for r in d["referrals"]])
-    _section("Consents", [f"{c['recipient_name']}: {', '.join(c['categories'])} — {c['state']}" for c in d["consents"]])
-    _section("Barriers", [f"{b['occurred_on']} {b['category']}" for b in d["barriers"]])
-    _section("Measures", [f"{m['area']} {m['title']} ({m['outcome']})" for m in d["measures"]]
-             + [f"WARNING: {w['message']}" for w in d["measure_warnings"]])
-    _section("Agreements", [f"{a['title']} ({a['status']}), {len(a['steps'])} steps" for a in d["agreements"]])
-    _section("Deadlines", [f"{x['due']} {x['kind']}" + (" (done)" if x["done"] else "") for x in d["deadlines"]])
-    _section("Documents", [f"{x['doc_date'] or ''} {x['title']} ({x['size']} bytes)" for x in d["documents"]])
-    _section("Conflicts", [f"{c.get('field')}: mine {c.get('mine')!r} / theirs {c.get('theirs')!r}" for c in d["conflicts"]])
+    _section(_("Contacts"), [f"{c['date']} {c['kind']}: {c['note'][:60]}" for c in d["contacts"]])
+    _section(_("Referrals"), [f"{r['date']} {r['agency_name']} ({r['status']})" for r in d["referrals"]])
+    _section(_("Consents"), [f"{c['recipient_name']}: {', '.join(c['categories'])} — {c['state']}" for c in d["consents"]])
+    _section(_("Barriers"), [f"{b['occurred_on']} {b['category']}" for b in d["barriers"]])
+    _section(_("Measures"), [f"{m['area']} {m['title']} ({m['outcome']})" for m in d["measures"]]
+             + [_("WARNING: {message}").format(message=w["message"]) for w in d["measure_warnings"]])
+    _section(_("Agreements"), [
+        ngettext("{title} ({status}), {n} step", "{title} ({status}), {n} steps", len(a["steps"])).format(
+            title=a["title"], status=a["status"], n=len(a["steps"])) for a in d["agreements"]])
+    _section(_("Deadlines"), [f"{x['due']} {x['kind']}" + (" " + _("(done)") if x["done"] else "") for x in d["deadlines"]])
+    _section(_("Documents"), [
+        _("{date} {title} ({size} bytes)").format(date=x["doc_date"] or "", title=x["title"], size=x["size"])
+        for x in d["documents"]])
+    _section(_("Conflicts"), [
+        _("{field}: mine {mine!r} / theirs {theirs!r}").format(field=c.get("field"), mine=c.get("mine"), theirs=c.get("theirs"))
+        for c in d["conflicts"]])
 
 
 def _section(title: str, lines: list[str]) -> None:
@@ -168,7 +179,7 @@ def cmd_search(args, ctx) -> int:
     if args.json:
         ctx.print_json([{"ref": h.ref, "name": h.name, "field": h.field, "snippet": h.snippet} for h in hits])
         return 0
-    print_table(("ref", "name", "field", "snippet"), [(h.ref, h.name, h.field, h.snippet) for h in hits])
+    print_table((_("ref"), _("name"), _("field"), _("snippet")), [(h.ref, h.name, h.field, h.snippet) for h in hits])
     return 0
 
 
@@ -181,7 +192,7 @@ def cmd_agency_list(args, ctx) -> int:
         ctx.print_json([agency.as_dict() for agency in agencies])
         return 0
     print_table(
-        ("id", "name", "legal domain", "address"),
+        (_("id"), _("name"), _("legal domain"), _("address")),
         [(a.id, a.name + (f" – {a.department}" if a.department else ""), a.legal_domain,
           ", ".join(p for p in (a.street, f"{a.postcode} {a.city}".strip()) if p)) for a in agencies],
     )
@@ -194,11 +205,11 @@ def cmd_import(args, ctx) -> int:
     try:
         data = Path(args.file).read_bytes()
     except FileNotFoundError:
-        raise DataError(f"The file {args.file} does not exist.") from None
+        raise DataError(_("The file {path} does not exist.").format(path=args.file)) from None
     except IsADirectoryError:
-        raise UsageError(f"{args.file} is a folder, not a CSV file.") from None
+        raise UsageError(_("{path} is a folder, not a CSV file.").format(path=args.file)) from None
     except OSError as exc:
-        raise DataError(f"Cannot read {args.file}: {exc.strerror}.") from None
+        raise DataError(_("Cannot read {path}: {reason}.").format(path=args.file, reason=exc.strerror)) from None
     vault = _open(ctx)
     try:
         summary = import_cases_csv(vault, data=data)
@@ -211,6 +222,8 @@ def cmd_import(args, ctx) -> int:
     if args.json:
         ctx.print_json({"created": summary.created, "updated": summary.updated})
     else:
-        print(f"Imported {summary.created + summary.updated} cases: {summary.created} created, "
-              f"{summary.updated} updated.")
+        total = summary.created + summary.updated
+        print(ngettext("Imported {n} case: {created} created, {updated} updated.",
+                       "Imported {n} cases: {created} created, {updated} updated.", total).format(
+            n=total, created=summary.created, updated=summary.updated))
     return 0

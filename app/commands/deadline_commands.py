@@ -10,6 +10,7 @@ from datetime import date
 
 from app.cli import CliParser, add_command, add_common_options
 from app.errors import UsageError
+from app.i18n import _, ngettext
 
 DEFAULT_WITHIN_DAYS = 30
 
@@ -51,7 +52,7 @@ def parse_day(text: str | None, option: str) -> date | None:
             return date.fromisoformat(value)
     except ValueError:
         pass
-    raise UsageError(f"{option} needs a date as YYYY-MM-DD, not '{text}'.")
+    raise UsageError(_("{option} needs a date as YYYY-MM-DD, not '{text}'.").format(option=option, text=text))
 
 
 def case_id_for(vault, ref: str) -> str:
@@ -66,7 +67,7 @@ def cmd_deadlines(args, ctx) -> int:
     from app.services.deadline_engine import deadline_list
 
     if args.within < 0:
-        raise UsageError("--within needs a number of days of 0 or more.")
+        raise UsageError(_("--within needs a number of days of 0 or more."))
     today = parse_day(args.on, "--on") or date.today()
     vault = ctx.open_vault()
     case_id = case_id_for(vault, args.case) if args.case else None
@@ -77,11 +78,12 @@ def cmd_deadlines(args, ctx) -> int:
         ctx.print_json([item.to_json() for item in items])
         return 0
     if not items:
-        print(f"No deadlines due within {args.within} days and none overdue.")
+        print(ngettext("No deadlines due within {n} day and none overdue.",
+                       "No deadlines due within {n} days and none overdue.", args.within).format(n=args.within))
         return 0
     width = max(len(item.name) for item in items)
     for item in items:
-        flag = "OVERDUE" if item.overdue else ""
+        flag = _("OVERDUE") if item.overdue else ""
         print(f"{flag:7}  {item.due.isoformat()}  {item.ref:10}  {item.name:{width}}  {item.kind:17}  {item.text}")
     return 0
 
@@ -100,7 +102,7 @@ def cmd_agreements_list(args, ctx) -> int:
         ctx.print_json([view.to_json() for view in views])
         return 0
     if not views:
-        print(f"The case {args.ref.strip()} has no agreements.")
+        print(_("The case {ref} has no agreements.").format(ref=args.ref.strip()))
     for view in views:
         print(format_agreement(view))
     return 0
@@ -126,11 +128,13 @@ def cmd_agreements_overview(args, ctx) -> int:
         } for line in lines])
         return 0
     if not lines:
-        print("No agreements in force.")
+        print(_("No agreements in force."))
     for line in lines:
-        late = f"{len(line.late_steps)} late, up to {line.days_overdue} days" if line.late_steps else "on track"
+        late = _("{n} late, up to {days} days").format(n=len(line.late_steps), days=line.days_overdue) \
+            if line.late_steps else _("on track")
         step = line.next_step
-        upcoming = f"next: step {step.position} ({step.state}, {_day(step.effective_due)})" if step else "no open step"
+        upcoming = _("next: step {position} ({state}, {due})").format(
+            position=step.position, state=step.state, due=_day(step.effective_due)) if step else _("no open step")
         print(f"{line.ref:10}  {line.name}  {line.title}  [{line.steps_settled}/{line.steps_total}]  {late}; {upcoming}")
     return 0
 
@@ -145,17 +149,22 @@ def cmd_step_done(args, ctx) -> int:
         ctx.print_json(view.to_json())
         return 0
     step = next(step for step in view.steps if step.id == args.step_id.strip())
-    print(f"Step {step.position} of '{view.title}' recorded as fulfilled on {day.isoformat()}.")
+    print(_("Step {position} of '{title}' recorded as fulfilled on {date}.").format(
+        position=step.position, title=view.title, date=day.isoformat()))
     if view.status == "fulfilled":
-        print("All steps are fulfilled or waived: the agreement is fulfilled.")
+        print(_("All steps are fulfilled or waived: the agreement is fulfilled."))
     return 0
 
 
 def format_agreement(view) -> str:
-    concluded = f", concluded on {view.concluded_on.isoformat()}" if view.concluded_on else ""
-    lines = [f"{view.title} ({view.status}{concluded}) — id {view.id}"]
+    if view.concluded_on:
+        heading = _("{title} ({status}, concluded on {date}) — id {id}").format(
+            title=view.title, status=view.status, date=view.concluded_on.isoformat(), id=view.id)
+    else:
+        heading = _("{title} ({status}) — id {id}").format(title=view.title, status=view.status, id=view.id)
+    lines = [heading]
     if view.ended_reason:
-        lines.append(f"  ended: {view.ended_reason}")
+        lines.append("  " + _("ended: {reason}").format(reason=view.ended_reason))
     for step in view.steps:
         state = step.state + (f" {step.days_overdue} d" if step.days_overdue else "")
         due = _day(step.effective_due or step.planned_due)

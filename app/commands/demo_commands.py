@@ -7,6 +7,8 @@ from datetime import date
 
 from app.cli import add_command
 from app.errors import UsageError
+from app.formatting import format_date, format_number
+from app.i18n import _
 
 
 def register(subparsers) -> None:
@@ -23,7 +25,7 @@ def _parse_day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise UsageError(f"--today must be a date as YYYY-MM-DD, not '{value}'.") from exc
+        raise UsageError(_("--today must be a date as YYYY-MM-DD, not '{value}'.").format(value=value)) from exc
 
 
 def cmd_demo(args, ctx) -> int:
@@ -35,7 +37,8 @@ def cmd_demo(args, ctx) -> int:
 
     def progress(done: int, total: int) -> None:
         if show_progress:
-            print(f"\r{done:,} / {total:,} cases", end="", file=sys.stderr, flush=True)
+            print("\r" + _("{done} / {total} cases").format(done=format_number(done), total=format_number(total)),
+                  end="", file=sys.stderr, flush=True)
 
     summary = generate_demo(vault, cases=args.cases, seed=args.seed, today=today, progress=progress)
     if show_progress:
@@ -44,12 +47,16 @@ def cmd_demo(args, ctx) -> int:
         ctx.print_json(summary.as_dict())
         return 0
     rows = summary.rows
-    print(f"Added {summary.cases:,} demo cases (seed {summary.seed}, relative to {summary.today}) in {summary.seconds:.1f} s.")
-    print("Phases: " + ", ".join(f"{phase} {count}" for phase, count in summary.by_phase.items()))
-    print("Case types: " + ", ".join(f"{kind} {count}" for kind, count in summary.by_case_type.items()))
+    print(_("Added {n} demo cases (seed {seed}, relative to {today}) in {seconds} s.").format(
+        n=format_number(summary.cases), seed=summary.seed, today=format_date(summary.today),
+        seconds=format_number(summary.seconds, decimals=1)))
+    print(_("Phases: {counts}").format(counts=", ".join(f"{phase} {count}" for phase, count in summary.by_phase.items())))
+    print(_("Case types: {counts}").format(
+        counts=", ".join(f"{kind} {count}" for kind, count in summary.by_case_type.items())))
+    count = {name: format_number(rows.get(name, 0)) for name in (
+        "contacts", "goals", "referrals", "consents", "barriers", "agreements", "deadlines")}
     print(
-        f"Contacts {rows.get('contacts', 0):,}, goals {rows.get('goals', 0):,}, referrals {rows.get('referrals', 0):,}, "
-        f"consents {rows.get('consents', 0):,}, barriers {rows.get('barriers', 0):,}, "
-        f"agreements {rows.get('agreements', 0):,}, deadlines {rows.get('deadlines', 0):,}."
+        _("Contacts {contacts}, goals {goals}, referrals {referrals}, consents {consents}, barriers {barriers}, "
+          "agreements {agreements}, deadlines {deadlines}.").format(**count)
     )
     return 0

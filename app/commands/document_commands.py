@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.cli import add_command
 from app.errors import DataError, PolicyError
+from app.i18n import _
 
 
 def register(subparsers) -> None:
@@ -76,7 +77,7 @@ def _target(output: Path | None, default_name: str) -> Path:
         return output
     path = Path.cwd() / default_name
     if path.exists():
-        raise DataError(f"{path} exists already; choose where to save with -o FILE.pdf.")
+        raise DataError(_("{path} exists already; choose where to save with -o FILE.pdf.").format(path=path))
     return path
 
 
@@ -86,7 +87,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise DataError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        raise DataError(_("Cannot write {path}: {error}.").format(path=path, error=exc.strerror or exc)) from exc
 
 
 def _organisation():
@@ -122,13 +123,13 @@ def cmd_letter(args, ctx) -> int:
     )
     _write(target, pdf)
     if draft.consent is not None:
-        basis = f"relies on the consent of {format_date(draft.consent.given_on)}"
+        basis = _("relies on the consent of {date}").format(date=format_date(draft.consent.given_on))
     elif args.override_reason:
-        basis = "printed WITHOUT a consent; your reason is in the audit log, not in the letter"
+        basis = _("printed WITHOUT a consent; your reason is in the audit log, not in the letter")
     else:  # a consent became valid between draft and print (another device synced it)
-        basis = "relies on a valid consent"
-    print(f"Letter to {draft.agency_name} saved: {target} ({basis}).")
-    print("Categories disclosed: " + ", ".join(draft.categories) + ".")
+        basis = _("relies on a valid consent")
+    print(_("Letter to {agency} saved: {target} ({basis}).").format(agency=draft.agency_name, target=target, basis=basis))
+    print(_("Categories disclosed: {categories}.").format(categories=", ".join(draft.categories)))
     return 0
 
 
@@ -142,12 +143,12 @@ def cmd_agreement(args, ctx) -> int:
         languages = agreement_languages(vault, agreement_id=agreement_id)
         lang = languages[1] if len(languages) > 1 else "de"
         if lang == "de":
-            print("The person's languages have no translation of the agreement yet; printing German.")
+            print(_("The person's languages have no translation of the agreement yet; printing German."))
     suffix = "" if lang == "de" else f"-{lang}"
     target = _target(args.output, f"Vereinbarung-{_safe(args.ref)}{suffix}.pdf")
     pdf = agreement_pdf(vault, agreement_id=agreement_id, organisation=_organisation(), lang=lang)
     _write(target, pdf)
-    print(f"Agreement {agreement_id} ({lang}) saved: {target}")
+    print(_("Agreement {agreement_id} ({lang}) saved: {target}").format(agreement_id=agreement_id, lang=lang, target=target))
     return 0
 
 
@@ -165,7 +166,7 @@ def cmd_consent_form(args, ctx) -> int:
         purpose=args.purpose, valid_until=args.valid_until, organisation=_organisation(), lang=args.lang,
     )
     _write(target, pdf)
-    print(f"Consent form saved: {target}")
+    print(_("Consent form saved: {target}").format(target=target))
     return 0
 
 
@@ -180,7 +181,7 @@ def cmd_export_subject(args, ctx) -> int:
         vault, case_id=case_id, directory=args.directory, organisation=_organisation(),
         retention_years=retention_periods(),
     )
-    print(f"Saved the Art. 15 copy: {pdf_path}")
-    print(f"Saved the machine-readable copy: {json_path}")
-    print("These files hold the person's data unencrypted: hand them over securely and delete them afterwards.")
+    print(_("Saved the Art. 15 copy: {path}").format(path=pdf_path))
+    print(_("Saved the machine-readable copy: {path}").format(path=json_path))
+    print(_("These files hold the person's data unencrypted: hand them over securely and delete them afterwards."))
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.cli import add_command
 from app.errors import DataError, UsageError
+from app.i18n import _, ngettext
 
 
 def register(subparsers) -> None:
@@ -41,7 +42,7 @@ def parse_date(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise UsageError(f"{option} needs a date as YYYY-MM-DD, not '{text}'.") from exc
+        raise UsageError(_("{option} needs a date as YYYY-MM-DD, not '{text}'.").format(option=option, text=text)) from exc
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -50,7 +51,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise DataError(f"Cannot write {path}: {exc.strerror}.") from exc
+        raise DataError(_("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)) from exc
 
 
 def _setting(key: str):
@@ -85,14 +86,14 @@ def cmd_report(args, ctx) -> int:
         })
         return 0
     s = published.sections
-    print(f"Report {scope.period_from.isoformat()} to {scope.period_to.isoformat()}: "
-          f"cases opened {s['cases_opened']['total']}, active {s['cases_active']['total']}, "
-          f"closed {s['cases_closed']['total']}; goals set {s['goals_set']['total']}, "
-          f"attained {s['goals_attained']['total']}; referrals {s['referrals']['total']}; "
-          f"barriers {s['barriers']['total']}.")
+    print(_("Report {start} to {end}: cases opened {opened}, active {active}, closed {closed}; goals set {goals}, "
+            "attained {attained}; referrals {referrals}; barriers {barriers}.").format(
+        start=scope.period_from.isoformat(), end=scope.period_to.isoformat(), opened=s["cases_opened"]["total"],
+        active=s["cases_active"]["total"], closed=s["cases_closed"]["total"], goals=s["goals_set"]["total"],
+        attained=s["goals_attained"]["total"], referrals=s["referrals"]["total"], barriers=s["barriers"]["total"]))
     for path in (args.output, args.csv, args.barriers):
         if path:
-            print(f"Written: {path}")
+            print(_("Written: {path}").format(path=path))
     return 0
 
 
@@ -126,18 +127,22 @@ def cmd_retention(args, ctx) -> int:
         return 0
     if args.apply:
         for c in overview.due:
-            print(f"Erased {c.ref} ({c.case_type}, closed {c.closed.isoformat()}).")
+            print(_("Erased {ref} ({case_type}, closed {closed}).").format(
+                ref=c.ref, case_type=c.case_type, closed=c.closed.isoformat()))
         if not erased:
-            print("No case is past its retention period.")
+            print(_("No case is past its retention period."))
     else:
         for c in overview.due:
-            print(f"{c.ref}\t{c.case_type}\tclosed {c.closed.isoformat()}\tretention ended {c.retention_ends.isoformat()}")
+            print("\t".join((c.ref, c.case_type, _("closed {date}").format(date=c.closed.isoformat()),
+                             _("retention ended {date}").format(date=c.retention_ends.isoformat()))))
         if overview.due:
-            print(f"{len(overview.due)} case(s) past retention; 'lotse retention --apply' erases them for good.")
+            print(ngettext("{n} case past retention; 'lotse retention --apply' erases it for good.",
+                           "{n} cases past retention; 'lotse retention --apply' erases them for good.",
+                           len(overview.due)).format(n=len(overview.due)))
         else:
-            print("No case is past its retention period.")
+            print(_("No case is past its retention period."))
     for c in overview.held:
-        print(f"{c.ref}\tlegal hold, not erased: {c.legal_hold_reason or 'no reason given'}")
+        print(c.ref + "\t" + _("legal hold, not erased: {reason}").format(reason=c.legal_hold_reason or _("no reason given")))
     return 0
 
 
@@ -159,7 +164,7 @@ def cmd_audit(args, ctx) -> int:
         if args.case:
             case_id = session.scalar(select(Case.id).where(Case.ref == args.case))
             if case_id is None:
-                raise NotFoundError(f"There is no case {args.case}.")
+                raise NotFoundError(_("There is no case {ref}.").format(ref=args.case))
             filters["case_id"] = case_id
         if args.csv:
             data = export_audit_csv(session, vault.user_name, **filters)
@@ -178,7 +183,8 @@ def cmd_audit(args, ctx) -> int:
         return 0
     for r in page.rows:
         print(f"{r.at.isoformat(timespec='seconds')}\t{r.user}\t{r.action}\t{r.case_ref or '-'}\t{r.detail}")
-    print(f"{len(page.rows)} of {page.total} entries shown (newest first).")
+    print(ngettext("{shown} of {total} entry shown (newest first).", "{shown} of {total} entries shown (newest first).",
+                   page.total).format(shown=len(page.rows), total=page.total))
     if args.csv:
-        print(f"Written: {args.csv}")
+        print(_("Written: {path}").format(path=args.csv))
     return 0

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from app.cli import add_command
+from app.i18n import _
 
 
 def register(subparsers) -> None:
@@ -40,24 +41,26 @@ def cmd_residence_check(args, ctx) -> int:
 def format_check(check) -> str:
     """A readable summary for a terminal."""
     lines = [
-        f"Residence check on {check.on.isoformat()} (rules version {check.rules_version})",
+        _("Residence check on {date} (rules version {version})").format(date=check.on.isoformat(), version=check.rules_version),
     ]
     if check.warnings:
         lines.append("")
-        lines.append("Warnings:")
+        lines.append(_("Warnings:"))
         lines.extend(_bullets(check.warnings, "  ! "))
     for result in check.rules.values():
         lines.append("")
-        status = "can still apply" if result.available else "not possible"
+        status = _("can still apply") if result.available else _("not possible")
         lines.append(f"{result.title}: {status}")
-        lines.append(f"  time requirements met on: {_day(result.requirements_met_on)}")
+        met, last = _("time requirements met on:"), _("last day to apply:")
+        width = max(len(met), len(last))  # the two dates line up, in any language
+        lines.append(f"  {met:<{width}} {_day(result.requirements_met_on)}")
         if result.application_deadline is not None:
-            lines.append(f"  last day to apply:        {_day(result.application_deadline)}")
+            lines.append(f"  {last:<{width}} {_day(result.application_deadline)}")
         if result.missing:
-            lines.append("  still open:")
+            lines.append("  " + _("still open:"))
             lines.extend(_bullets([finding.text for finding in result.missing], "    - "))
         if result.notes:
-            lines.append("  notes:")
+            lines.append("  " + _("notes:"))
             lines.extend(_bullets(result.notes, "    · "))
     lines.append("")
     lines.extend(_bullets(check.notes, ""))
@@ -65,7 +68,7 @@ def format_check(check) -> str:
 
 
 def _day(day: date | None) -> str:
-    return day.isoformat() if day is not None else "not on these facts"
+    return day.isoformat() if day is not None else _("not on these facts")
 
 
 def _bullets(items: list[str], prefix: str) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.cli import CliParser, add_command, add_common_options
 from app.errors import DataError, UsageError
+from app.i18n import _
 
 PASSPHRASE_ENV = "LOTSE_TEAM_PASSPHRASE"
 
@@ -64,8 +65,8 @@ def cmd_team_create(args, ctx) -> int:
     if args.json:
         ctx.print_json({"team_id": team.team_id, "name": team.name, "folder": str(team.folder)})
     else:
-        print(f"Team {team.team_id} created in {team.share().dir}.")
-        print("Give the team passphrase to your colleagues in person; they run 'lotse team join'.")
+        print(_("Team {team_id} created in {folder}.").format(team_id=team.team_id, folder=team.share().dir))
+        print(_("Give the team passphrase to your colleagues in person; they run 'lotse team join'."))
     return 0
 
 
@@ -79,7 +80,7 @@ def cmd_team_join(args, ctx) -> int:
     if args.json:
         ctx.print_json({"team_id": team.team_id, "name": team.name, "folder": str(team.folder)})
     else:
-        print(f"Joined team {team.team_id}. Run 'lotse sync' to exchange cases.")
+        print(_("Joined team {team_id}. Run 'lotse sync' to exchange cases.").format(team_id=team.team_id))
     return 0
 
 
@@ -89,7 +90,7 @@ def cmd_team_leave(args, ctx) -> int:
     vault = ctx.open_vault()
     leave_team(vault)
     _audit(vault, "team.left")
-    print("Left the team. The cases stay in this vault.")
+    print(_("Left the team. The cases stay in this vault."))
     return 0
 
 
@@ -101,15 +102,16 @@ def cmd_team_status(args, ctx) -> int:
         ctx.print_json(status.to_json())
         return 0
     if not status.in_team:
-        print("This vault is not in a team.")
+        print(_("This vault is not in a team."))
         return 0
-    print(f"Team:        {status.team_name or status.team_id}")
-    print(f"Folder:      {status.folder} ({'reachable' if status.folder_reachable else 'NOT reachable'})")
-    print(f"Last sync:   {status.last_sync_at or 'never'}")
-    print(f"Pending:     {status.pending_changes} local changes")
-    print(f"Conflicts:   {status.unresolved_conflicts} unresolved")
+    print(_("Team:        {team}").format(team=status.team_name or status.team_id))
+    reachable = _("reachable") if status.folder_reachable else _("NOT reachable")
+    print(_("Folder:      {folder} ({reachable})").format(folder=status.folder, reachable=reachable))
+    print(_("Last sync:   {when}").format(when=status.last_sync_at or _("never")))
+    print(_("Pending:     {count} local changes").format(count=status.pending_changes))
+    print(_("Conflicts:   {count} unresolved").format(count=status.unresolved_conflicts))
     for message in status.rejected:
-        print(f"Rejected:    {message}")
+        print(_("Rejected:    {message}").format(message=message))
     return 0
 
 
@@ -119,7 +121,8 @@ def _report(args, ctx, result) -> int:
     if args.json:
         ctx.print_json(result.to_json())
     else:
-        print(f"Sent {result.sent} changes, received {result.received}, {result.conflicts} new conflicts.")
+        print(_("Sent {sent} changes, received {received}, {conflicts} new conflicts.").format(
+            sent=result.sent, received=result.received, conflicts=result.conflicts))
         for message in result.waiting:
             print(message)
     # Something on the share is damaged: the rest was applied, but a script should notice.
@@ -154,13 +157,14 @@ def cmd_conflicts(args, ctx) -> int:
         ctx.print_json(rows)
         return 0
     if not rows:
-        print("No unresolved conflicts.")
+        print(_("No unresolved conflicts."))
         return 0
     for row in rows:
         where = row["ref"] or row["case_id"] or "-"
-        print(f"#{row['id']}  {where}  {row['entity']}.{row['field']}  ({row['kind']}, in effect: {row['winner']})")
-        print(f"    mine:   {row['mine']!s:.200}")
-        print(f"    theirs: {row['theirs']!s:.200}")
+        print(_("#{id}  {where}  {entity}.{field}  ({kind}, in effect: {winner})").format(
+            id=row["id"], where=where, entity=row["entity"], field=row["field"], kind=row["kind"], winner=row["winner"]))
+        print(_("    mine:   {value}").format(value=str(row["mine"])[:200]))
+        print(_("    theirs: {value}").format(value=str(row["theirs"])[:200]))
     return 0
 
 
@@ -170,13 +174,13 @@ def cmd_conflicts_resolve(args, ctx) -> int:
     text = None
     if args.keep == "merged":
         if args.text_file is None:
-            raise UsageError("--keep merged needs --text-file FILE with the merged text.")
+            raise UsageError(_("--keep merged needs --text-file FILE with the merged text."))
         try:
             text = args.text_file.read_text(encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"Cannot read {args.text_file} ({exc.strerror}).") from exc
+            raise UsageError(_("Cannot read {path} ({reason}).").format(path=args.text_file, reason=exc.strerror)) from exc
     elif args.text_file is not None:
-        raise UsageError("--text-file goes with --keep merged only.")
+        raise UsageError(_("--text-file goes with --keep merged only."))
     vault = ctx.open_vault()
     with vault.session() as session:
         outcome = resolve_conflict(session, args.id, args.keep, text)
@@ -186,5 +190,6 @@ def cmd_conflicts_resolve(args, ctx) -> int:
     if args.json:
         ctx.print_json(outcome)
     else:
-        print(f"Conflict {args.id}: {outcome['resolution']}. The choice goes to the team with the next sync.")
+        print(_("Conflict {id}: {resolution}. The choice goes to the team with the next sync.").format(
+            id=args.id, resolution=outcome["resolution"]))
     return 0

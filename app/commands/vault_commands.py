@@ -7,6 +7,8 @@ from pathlib import Path
 
 from app.cli import add_command
 from app.errors import UsageError
+from app.formatting import format_number
+from app.i18n import _
 
 
 def register(subparsers) -> None:
@@ -27,15 +29,15 @@ def cmd_init(args, ctx) -> int:
     from app.storage.vault import Vault, vault_exists
 
     if vault_exists(ctx.vault_dir):
-        raise DataError(f"A vault already exists at {ctx.vault_dir}.")
+        raise DataError(_("A vault already exists at {path}.").format(path=ctx.vault_dir))
     password = ctx.new_password(env="LOTSE_NEW_PASSWORD", fallback_env="LOTSE_PASSWORD")
     vault, code = Vault.create(ctx.vault_dir, password, user_name=args.user)
     vault.lock()
     if args.json:
         ctx.print_json({"vault": str(ctx.vault_dir), "recovery_code": code})
     else:
-        print(f"Vault created at {ctx.vault_dir}.")
-        print("Recovery code (write it down now; it is shown only this once):")
+        print(_("Vault created at {path}.").format(path=ctx.vault_dir))
+        print(_("Recovery code (write it down now; it is shown only this once):"))
         print(f"    {code}")
     return 0
 
@@ -47,7 +49,7 @@ def cmd_passwd(args, ctx) -> int:
     vault.change_password(ctx.new_password())
     with vault.session() as session:
         audit.record(session, vault.user_name, "vault.password_changed")
-    print("Password changed.")
+    print(_("Password changed."))
     return 0
 
 
@@ -57,12 +59,12 @@ def cmd_recover(args, ctx) -> int:
 
     code = args.code or os.environ.get("LOTSE_RECOVERY_CODE")
     if not code:
-        raise UsageError("Give the recovery code with --code or LOTSE_RECOVERY_CODE.")
+        raise UsageError(_("Give the recovery code with --code or LOTSE_RECOVERY_CODE."))
     vault = recover(ctx.vault_dir, code, ctx.new_password())
     with vault.session() as session:
         audit.record(session, vault.user_name, "vault.recovered")
     vault.lock()
-    print("New password set with the recovery code.")
+    print(_("New password set with the recovery code."))
     return 0
 
 
@@ -74,7 +76,7 @@ def cmd_backup(args, ctx) -> int:
     size = write_backup(vault, args.output)
     with vault.session() as session:
         audit.record(session, vault.user_name, "vault.backup")
-    print(f"Backup written to {args.output} ({size / 1e6:.1f} MB).")
+    print(_("Backup written to {path} ({size} MB).").format(path=args.output, size=format_number(size / 1e6, decimals=1)))
     return 0
 
 
@@ -86,5 +88,5 @@ def cmd_restore(args, ctx) -> int:
     with vault.session() as session:
         audit.record(session, vault.user_name, "vault.restored")
     vault.lock()
-    print(f"Vault restored into {ctx.vault_dir}.")
+    print(_("Vault restored into {path}.").format(path=ctx.vault_dir))
     return 0

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from app.documents.text import format_date
 from app.errors import NotFoundError, ValidationError
+from app.i18n import _
 from app.resources import resource_path
 
 TEMPLATE_DIR = resource_path("letter_templates")
@@ -113,7 +114,7 @@ def fill_placeholders(text: str, values: Mapping[str, object]) -> str:
     try:
         parts = list(_formatter.parse(text))
     except ValueError as exc:
-        raise ValidationError(f"The template text has an unmatched brace: {exc}.") from exc
+        raise ValidationError(_("The template text has an unmatched brace: {error}.").format(error=exc)) from exc
     out = []
     for literal, field, spec, conversion in parts:
         out.append(literal)
@@ -135,7 +136,7 @@ def parse_template(text: str, key: str) -> LetterTemplate:
     header, sep, body = text.replace("\r\n", "\n").partition("\n---")
     if not sep:
         raise ValidationError(
-            f"The letter template {key} has no '---' line between its header and its text."
+            _("The letter template {key} has no '---' line between its header and its text.").format(key=key)
         )
     fields: dict[str, str] = {}
     for number, line in enumerate(header.split("\n"), start=1):
@@ -146,17 +147,18 @@ def parse_template(text: str, key: str) -> LetterTemplate:
         field = _HEADER_KEYS.get(name.strip().lower())
         if not colon or field is None:
             raise ValidationError(
-                f"The letter template {key} has an unknown header line {number}: {stripped}"
+                _("The letter template {key} has an unknown header line {number}: {line}").format(
+                    key=key, number=number, line=stripped)
             )
         fields[field] = value.strip()
     if not fields.get("subject"):
-        raise ValidationError(f"The letter template {key} has no subject (betreff).")
+        raise ValidationError(_("The letter template {key} has no subject (betreff).").format(key=key))
     body = body.partition("\n")[2]  # the rest of the '---' line
     paragraphs = tuple(
         " ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()
     )
     if not paragraphs:
-        raise ValidationError(f"The letter template {key} has no text after '---'.")
+        raise ValidationError(_("The letter template {key} has no text after '---'.").format(key=key))
     template = LetterTemplate(
         key=key,
         title=fields.get("title") or key,
@@ -172,7 +174,7 @@ def parse_template(text: str, key: str) -> LetterTemplate:
         template.placeholders()  # unmatched braces fail here, at load time
     except ValueError as exc:
         raise ValidationError(
-            f"The letter template {key} has an unmatched brace: {exc}."
+            _("The letter template {key} has an unmatched brace: {error}.").format(key=key, error=exc)
         ) from exc
     return template
 
@@ -181,20 +183,20 @@ def load_template(path: Path) -> LetterTemplate:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise NotFoundError(f"The letter template {path} cannot be read: {exc.strerror}.") from exc
+        raise NotFoundError(_("The letter template {path} cannot be read: {reason}.").format(path=path, reason=exc.strerror)) from exc
     except UnicodeDecodeError as exc:
-        raise ValidationError(f"The letter template {path} is not UTF-8 text.") from exc
+        raise ValidationError(_("The letter template {path} is not UTF-8 text.").format(path=path)) from exc
     try:
         return parse_template(text, path.stem)
     except ValidationError as exc:
-        raise ValidationError(f"{exc.message} (file: {path})") from exc
+        raise ValidationError(_("{message} (file: {path})").format(message=exc.message, path=path)) from exc
 
 
 def load_templates(directory: Path | None = None) -> dict[str, LetterTemplate]:
     """All templates in ``directory`` (default: the shipped ones), by key."""
     folder = directory or TEMPLATE_DIR
     if not folder.is_dir():
-        raise NotFoundError(f"The letter template folder {folder} does not exist.")
+        raise NotFoundError(_("The letter template folder {folder} does not exist.").format(folder=folder))
     return {path.stem: load_template(path) for path in sorted(folder.glob("*.txt"))}
 
 
@@ -204,4 +206,4 @@ def template_for_domain(legal_domain: str, directory: Path | None = None) -> Let
     for template in load_templates(directory).values():
         if any(d.casefold() == wanted for d in template.legal_domains):
             return template
-    raise NotFoundError(f"There is no letter template for the legal domain {legal_domain}.")
+    raise NotFoundError(_("There is no letter template for the legal domain {legal_domain}.").format(legal_domain=legal_domain))

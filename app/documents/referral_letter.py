@@ -37,6 +37,7 @@ from app.documents.text import (
     visual_text,
 )
 from app.errors import ValidationError
+from app.i18n import _
 
 LINE_MM = 4.23  # one DIN 5008 line (12 pt)
 
@@ -92,7 +93,7 @@ def normalise_subject(subject: str) -> str:
     s = _SUBJECT_LABEL.sub("", s)
     s = s.rstrip(" .")
     if not s:
-        raise ValidationError("The letter needs a subject.")
+        raise ValidationError(_("The letter needs a subject."))
     return s
 
 
@@ -103,11 +104,11 @@ def address_lines(recipient: Recipient) -> list[str]:
     lines = [" ".join(clean(line).split()) for line in lines]
     lines = [line for line in lines if line]
     if not lines:
-        raise ValidationError("The recipient has no name or address.")
+        raise ValidationError(_("The recipient has no name or address."))
     if len(lines) > din.RECIPIENT_MAX_LINES:
         raise ValidationError(
-            f"The recipient's address has {len(lines)} lines; the DIN 5008 address "
-            f"field holds {din.RECIPIENT_MAX_LINES}. Shorten the department or contact line."
+            _("The recipient's address has {lines} lines; the DIN 5008 address field holds {max}. "
+              "Shorten the department or contact line.").format(lines=len(lines), max=din.RECIPIENT_MAX_LINES)
         )
     return lines
 
@@ -381,5 +382,5 @@ def _load_logo(org: Organisation) -> ImageReader | None:
         return ImageReader(str(org.logo_path))
     except Exception as exc:  # PIL and ReportLab raise several kinds
         raise ValidationError(
-            f"The logo file {org.logo_path} cannot be read as an image: {exc}"
+            _("The logo file {path} cannot be read as an image: {error}").format(path=org.logo_path, error=exc)
         ) from exc

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.errors import ValidationError
+from app.i18n import ngettext
 from app.models import Agency, Consent, Letter, Referral
 from app.models.codes import LegalDomain
 from app.services import audit
@@ -133,8 +134,9 @@ def delete_agency(vault, *, agency_id: str, user: str | None = None) -> None:
         )
         if uses:
             raise ValidationError(
-                f"The agency is named in {uses} referrals, consents or letters; deactivate it instead "
-                "of deleting it."
+                ngettext("The agency is named in {n} referral, consent or letter; deactivate it instead of deleting it.",
+                         "The agency is named in {n} referrals, consents or letters; deactivate it instead "
+                         "of deleting it.", uses).format(n=uses)
             )
         session.delete(agency)
         audit.record(session, actor(vault, user), "agency.delete", None, f"agency_id={agency_id}")

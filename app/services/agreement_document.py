@@ -33,6 +33,7 @@ from app.documents.data import (
 from app.documents.labels import labels_for, supported_languages
 from app.documents.text import format_date
 from app.errors import NotFoundError, ValidationError
+from app.i18n import _
 from app.models import Agency, Agreement, Case
 from app.models.codes import AgreementStatus, LegalDomain
 from app.services import audit
@@ -56,7 +57,7 @@ def _load_agreement(session: Session, agreement_id: str) -> Agreement:
         select(Agreement).where(Agreement.id == agreement_id).options(selectinload(Agreement.steps))
     ).first()
     if agreement is None:
-        raise NotFoundError(f"No agreement with id {agreement_id}.")
+        raise NotFoundError(_("No agreement with id {agreement_id}.").format(agreement_id=agreement_id))
     return agreement
 
 
@@ -68,7 +69,10 @@ def choose_agreement(vault, *, ref: str, agreement_id: str | None = None) -> tup
         if agreement_id:
             agreement = get_row(session, Agreement, agreement_id, "agreement")
             if agreement.case_id != case.id:
-                raise NotFoundError(f"The agreement {agreement_id} belongs to another case, not to {case.ref}.")
+                raise NotFoundError(
+                    _("The agreement {agreement_id} belongs to another case, not to {ref}.").format(
+                        agreement_id=agreement_id, ref=case.ref)
+                )
             return case.id, agreement.id
         rows = list(session.scalars(select(Agreement).where(Agreement.case_id == case.id)))
         for status in PRINTABLE_STATUSES:
@@ -78,9 +82,9 @@ def choose_agreement(vault, *, ref: str, agreement_id: str | None = None) -> tup
                 return case.id, newest.id
         if rows:
             raise NotFoundError(
-                f"Case {case.ref} has no agreement in force or in draft; choose a finished one with --id."
+                _("Case {ref} has no agreement in force or in draft; choose a finished one with --id.").format(ref=case.ref)
             )
-        raise NotFoundError(f"Case {case.ref} has no Zug-um-Zug agreement.")
+        raise NotFoundError(_("Case {ref} has no Zug-um-Zug agreement.").format(ref=case.ref))
 
 
 def _person_party(case: Case, lang: str) -> AgreementParty:
@@ -187,7 +191,8 @@ def agreement_pdf(
     code = (lang or "de").lower()
     if code not in supported_languages():
         raise ValidationError(
-            "The agreement cannot be printed in '{}'; available: {}.".format(code, ", ".join(supported_languages()))
+            _("The agreement cannot be printed in '{lang}'; available: {available}.").format(
+                lang=code, available=", ".join(supported_languages()))
         )
     by = actor(vault, user)
     with vault.session() as session:
@@ -217,17 +222,17 @@ def consent_form_pdf(
     """The Einwilligung / Schweigepflichtentbindung to sign, naming exactly these
     recipients, categories and purpose."""
     if not recipient_ids:
-        raise ValidationError("Name at least one recipient for the consent form.")
+        raise ValidationError(_("Name at least one recipient for the consent form."))
     codes = clean_categories(categories) or ()
     text = " ".join((purpose or "").split())
     if not text:
-        raise ValidationError("The consent form needs a purpose.")
+        raise ValidationError(_("The consent form needs a purpose."))
     until = parse_date(valid_until, "validity date")
     code = (lang or "de").lower()
     if code not in consent_form_languages():
         raise ValidationError(
-            "The consent form is not translated into '{}'; available: {}.".format(
-                code, ", ".join(consent_form_languages()))
+            _("The consent form is not translated into '{lang}'; available: {available}.").format(
+                lang=code, available=", ".join(consent_form_languages()))
         )
     by = actor(vault, user)
     with vault.session() as session:

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.models import Agreement, AgreementStep
 from app.models.codes import AgreementStatus, StepStatus
 from app.services import audit
@@ -60,7 +61,7 @@ def create_agreement(
         template_title = template.title
     title_text = clean_text(title, "title", max_length=MAX_TITLE_LENGTH) or template_title
     if not title_text:
-        raise ValidationError("An agreement needs a title.")
+        raise ValidationError(_("An agreement needs a title."))
     if isinstance(other_parties, list | tuple):
         other_parties = "\n".join(clean_text(party, "other party") for party in other_parties if party)
     by = actor(vault, user)
@@ -238,7 +239,7 @@ def reorder_steps(
         require_editable(agreement)
         by_id = {step.id: step for step in agreement.steps}
         if sorted(step_ids) != sorted(by_id):
-            raise ValidationError("The new order must name each step of the agreement exactly once.")
+            raise ValidationError(_("The new order must name each step of the agreement exactly once."))
         for position, step_id in enumerate(step_ids, start=1):
             by_id[step_id].position = position
         session.flush()
@@ -258,11 +259,11 @@ def remove_step(vault, step_id: str, *, user: str | None = None, today: date | N
         require_editable(agreement)
         if agreement.status == AgreementStatus.IN_FORCE and step.status != StepStatus.OPEN:
             raise ValidationError(
-                "Only an open step can be removed from an agreement in force; a fulfilled, missed or waived "
-                "step stays on record."
+                _("Only an open step can be removed from an agreement in force; a fulfilled, missed or waived "
+                  "step stays on record.")
             )
         if agreement.status == AgreementStatus.IN_FORCE and len(agreement.steps) == 1:
-            raise ValidationError("The last step of an agreement in force cannot be removed; end the agreement instead.")
+            raise ValidationError(_("The last step of an agreement in force cannot be removed; end the agreement instead."))
         agreement.steps.remove(step)
         renumber(agreement)
         audit.record(session, by, "agreement.step_remove", agreement.case_id,
@@ -278,7 +279,7 @@ def delete_agreement(vault, agreement_id: str, *, user: str | None = None) -> No
         agreement = get_agreement(session, agreement_id)
         open_case(session, agreement.case_id)
         if agreement.status != AgreementStatus.DRAFT:
-            raise ValidationError("Only a draft can be deleted; end an agreement that was concluded, with a reason.")
+            raise ValidationError(_("Only a draft can be deleted; end an agreement that was concluded, with a reason."))
         session.delete(agreement)
         audit.record(session, by, "agreement.delete", agreement.case_id, f"agreement_id={agreement_id}")
 
@@ -288,5 +289,5 @@ def _index_for(position: int | None, last_position: int) -> int:
     if position is None:
         return last_position - 1
     if isinstance(position, bool) or not isinstance(position, int) or not 1 <= position <= last_position:
-        raise ValidationError(f"The position must be a number from 1 to {last_position}.")
+        raise ValidationError(_("The position must be a number from 1 to {last_position}.").format(last_position=last_position))
     return position - 1

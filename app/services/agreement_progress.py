@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
+from app.i18n import _
 from app.models import Agreement, Document
 from app.models.codes import AgreementStatus, StepStatus
 from app.services import audit
@@ -40,11 +41,11 @@ def conclude_agreement(
         agreement = get_agreement(session, agreement_id)
         open_case(session, agreement.case_id)
         if agreement.status != AgreementStatus.DRAFT:
-            raise ValidationError("Only a draft can be concluded; this agreement was concluded before.")
+            raise ValidationError(_("Only a draft can be concluded; this agreement was concluded before."))
         if not agreement.steps:
-            raise ValidationError("An agreement needs at least one step before it can be concluded.")
+            raise ValidationError(_("An agreement needs at least one step before it can be concluded."))
         if not agreement.authority_name.strip():
-            raise ValidationError("Name the foreign nationals authority before concluding the agreement.")
+            raise ValidationError(_("Name the foreign nationals authority before concluding the agreement."))
         agreement.status = AgreementStatus.IN_FORCE.value
         agreement.concluded_on = day
         audit.record(session, by, "agreement.conclude", agreement.case_id, f"agreement_id={agreement.id}")
@@ -72,9 +73,9 @@ def fulfil_step(
         open_case(session, agreement.case_id)
         require_in_force(agreement)
         if step.status == StepStatus.FULFILLED:
-            raise ValidationError("This step is already fulfilled; reopen it first to correct the date.")
+            raise ValidationError(_("This step is already fulfilled; reopen it first to correct the date."))
         if step.status == StepStatus.WAIVED:
-            raise ValidationError("This step was waived; reopen it first to record it as fulfilled.")
+            raise ValidationError(_("This step was waived; reopen it first to record it as fulfilled."))
         if proof_document_id:
             step.proof_document_id = _proof_document(session, agreement, proof_document_id).id
         step.status = StepStatus.FULFILLED.value
@@ -98,7 +99,7 @@ def miss_step(
         open_case(session, agreement.case_id)
         require_in_force(agreement)
         if step.status != StepStatus.OPEN:
-            raise ValidationError("Only an open step can be recorded as missed.")
+            raise ValidationError(_("Only an open step can be recorded as missed."))
         step.status = StepStatus.MISSED.value
         step.status_reason = clean_text(reason, "reason")
         audit.record(session, by, "agreement.step_miss", agreement.case_id,
@@ -121,7 +122,7 @@ def waive_step(
     today = today or date.today()
     reason_text = clean_text(reason, "reason")
     if not reason_text:
-        raise ValidationError("Give a reason for waiving the step.")
+        raise ValidationError(_("Give a reason for waiving the step."))
     day = not_in_future(as_date(on, "date the step was waived") or today, "date the step was waived", today)
     by = actor(vault, user)
     with vault.session() as session:
@@ -129,7 +130,7 @@ def waive_step(
         open_case(session, agreement.case_id)
         require_in_force(agreement)
         if step.status not in (StepStatus.OPEN, StepStatus.MISSED):
-            raise ValidationError("Only an open or missed step can be waived.")
+            raise ValidationError(_("Only an open or missed step can be waived."))
         step.status = StepStatus.WAIVED.value
         step.status_reason = reason_text
         # The day the step was settled; the chain counts the next step from it.
@@ -148,9 +149,9 @@ def reopen_step(vault, step_id: str, *, user: str | None = None, today: date | N
         step, agreement = get_step(session, step_id)
         open_case(session, agreement.case_id)
         if agreement.status not in (AgreementStatus.IN_FORCE, AgreementStatus.FULFILLED):
-            raise ValidationError("Steps can be reopened only in an agreement in force or fulfilled.")
+            raise ValidationError(_("Steps can be reopened only in an agreement in force or fulfilled."))
         if step.status == StepStatus.OPEN:
-            raise ValidationError("This step is open already.")
+            raise ValidationError(_("This step is open already."))
         step.status = StepStatus.OPEN.value
         step.fulfilled_on = None
         step.status_reason = ""
@@ -185,15 +186,15 @@ def end_agreement(
     """End a draft or an agreement in force before it is fulfilled, with the reason (required)."""
     reason_text = clean_text(reason, "reason")
     if not reason_text:
-        raise ValidationError("Give a reason for ending the agreement.")
+        raise ValidationError(_("Give a reason for ending the agreement."))
     by = actor(vault, user)
     with vault.session() as session:
         agreement = get_agreement(session, agreement_id)
         open_case(session, agreement.case_id)
         if agreement.status == AgreementStatus.FULFILLED:
-            raise ValidationError("The agreement is fulfilled; there is nothing left to end.")
+            raise ValidationError(_("The agreement is fulfilled; there is nothing left to end."))
         if agreement.status == AgreementStatus.ENDED:
-            raise ValidationError("The agreement has ended already.")
+            raise ValidationError(_("The agreement has ended already."))
         agreement.status = AgreementStatus.ENDED.value
         agreement.ended_reason = reason_text
         audit.record(session, by, "agreement.end", agreement.case_id, f"agreement_id={agreement.id}")
@@ -212,7 +213,7 @@ def settle_agreement_if_complete(session: Session, agreement: Agreement, by: str
 def _proof_document(session: Session, agreement: Agreement, document_id: str) -> Document:
     document = session.get(Document, document_id)
     if document is None:
-        raise NotFoundError(f"No document with id {document_id}.")
+        raise NotFoundError(_("No document with id {document_id}.").format(document_id=document_id))
     if document.case_id != agreement.case_id:
-        raise ValidationError("The proof document belongs to another case.")
+        raise ValidationError(_("The proof document belongs to another case."))
     return document

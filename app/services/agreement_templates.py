@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import DataError, NotFoundError
+from app.i18n import _
 from app.resources import resource_path
 from app.services.residence.dates import add_months
 
@@ -73,7 +74,7 @@ def load_templates(templates_dir: Path | None = None) -> dict[str, AgreementTemp
     folder = Path(templates_dir) if templates_dir is not None else TEMPLATES_DIR
     raw = {path.stem: _read(path) for path in sorted(folder.glob("*.json"))} if folder.is_dir() else {}
     if not raw:
-        raise DataError(f"No agreement templates found in {folder}.")
+        raise DataError(_("No agreement templates found in {folder}.").format(folder=folder))
     simple = {tid: _simple_template(tid, data) for tid, data in raw.items() if "parts" not in data}
     templates = dict(simple)
     for tid, data in raw.items():
@@ -86,7 +87,7 @@ def get_template(template_id: str, templates_dir: Path | None = None) -> Agreeme
     templates = load_templates(templates_dir)
     if template_id not in templates:
         raise NotFoundError(
-            "There is no agreement template '{id}'; available: {ids}.".format(id=template_id, ids=", ".join(templates))
+            _("There is no agreement template '{id}'; available: {ids}.").format(id=template_id, ids=", ".join(templates))
         )
     return templates[template_id]
 
@@ -131,11 +132,11 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(f"The agreement template {path.name} cannot be read: {exc}.") from exc
+        raise DataError(_("The agreement template {file} cannot be read: {error}.").format(file=path.name, error=exc)) from exc
     if not isinstance(data, dict):
-        raise DataError(f"The agreement template {path.name} must hold a JSON object.")
+        raise DataError(_("The agreement template {file} must hold a JSON object.").format(file=path.name))
     if data.get("id", path.stem) != path.stem:
-        raise DataError("The agreement template {name} has the id '{id}'; it must match the file name.".format(
+        raise DataError(_("The agreement template {name} has the id '{id}'; it must match the file name.").format(
             name=path.name, id=data.get("id")))
     return data
 
@@ -147,7 +148,7 @@ def _header(tid: str, data: dict[str, Any]) -> dict[str, str]:
 def _simple_template(tid: str, data: dict[str, Any]) -> AgreementTemplate:
     raw_steps = data.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
-        raise DataError(f"The agreement template {tid} needs a non-empty list of steps.")
+        raise DataError(_("The agreement template {tid} needs a non-empty list of steps.").format(tid=tid))
     steps = tuple(_step(tid, index, raw) for index, raw in enumerate(raw_steps, start=1))
     return AgreementTemplate(id=tid, **_header(tid, data), parts=(TemplatePart(tid, 0, 0, steps),))
 
@@ -155,12 +156,12 @@ def _simple_template(tid: str, data: dict[str, Any]) -> AgreementTemplate:
 def _chain_template(tid: str, data: dict[str, Any], simple: dict[str, AgreementTemplate]) -> AgreementTemplate:
     raw_parts = data["parts"]
     if not isinstance(raw_parts, list) or not raw_parts:
-        raise DataError(f"The agreement template {tid} needs a non-empty list of parts.")
+        raise DataError(_("The agreement template {tid} needs a non-empty list of parts.").format(tid=tid))
     parts = []
     for raw in raw_parts:
         spec = {"template": raw} if isinstance(raw, str) else raw
         if not isinstance(spec, dict) or spec.get("template") not in simple:
-            raise DataError(f"The agreement template {tid} names an unknown part: {raw!r}.")
+            raise DataError(_("The agreement template {tid} names an unknown part: {raw!r}.").format(tid=tid, raw=raw))
         part_template = simple[spec["template"]]
         parts.append(TemplatePart(
             template_id=part_template.id,
@@ -174,14 +175,15 @@ def _chain_template(tid: str, data: dict[str, Any], simple: dict[str, AgreementT
 def _step(tid: str, index: int, raw: Any) -> TemplateStep:
     where = f"{tid} step {index}"
     if not isinstance(raw, dict):
-        raise DataError(f"The agreement template {where} must be an object.")
+        raise DataError(_("The agreement template {where} must be an object.").format(where=where))
     if raw.get("party") not in PARTIES:
-        raise DataError("The agreement template {where} has party {party!r}; allowed: {parties}.".format(
+        raise DataError(_("The agreement template {where} has party {party!r}; allowed: {parties}.").format(
             where=where, party=raw.get("party"), parties=", ".join(PARTIES)))
     has_offset, has_within = "offset_days" in raw, "within_days_after_previous" in raw
     if has_offset == has_within:
         raise DataError(
-            f"The agreement template {where} needs exactly one of offset_days and within_days_after_previous."
+            _("The agreement template {where} needs exactly one of offset_days and within_days_after_previous.").format(
+                where=where)
         )
     return TemplateStep(
         party=raw["party"],
@@ -198,7 +200,7 @@ def _step(tid: str, index: int, raw: Any) -> TemplateStep:
 def _text(where: str, data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise DataError(f"The agreement template {where} needs a text '{key}'.")
+        raise DataError(_("The agreement template {where} needs a text '{key}'.").format(where=where, key=key))
     return value
 
 
@@ -211,5 +213,5 @@ def _count(where: str, data: dict[str, Any], key: str, *, default: int | None) -
         return default
     value = data[key]
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise DataError(f"In the agreement template {where}, '{key}' must be a whole number of days or months.")
+        raise DataError(_("In the agreement template {where}, '{key}' must be a whole number of days or months.").format(where=where, key=key))
     return value

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import NotFoundError
+from app.i18n import _
 from app.models import Agreement, AgreementStep, Case, Person
 from app.models.codes import AgreementStatus, CaseStatus
 from app.services.agreement_steps import (
@@ -110,7 +111,7 @@ def agreement_view(agreement: Agreement, today: date) -> AgreementView:
 def case_agreements(session: Session, case_id: str, today: date) -> list[AgreementView]:
     """A case's agreements, those in force first, then drafts, fulfilled and ended ones."""
     if session.get(Case, case_id) is None:
-        raise NotFoundError(f"No case with id {case_id}.")
+        raise NotFoundError(_("No case with id {case_id}.").format(case_id=case_id))
     agreements = session.scalars(
         select(Agreement).where(Agreement.case_id == case_id).options(selectinload(Agreement.steps))
     ).all()

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import UsageError
+from app.i18n import _
 from app.models import AuditEntry, Case
 from app.services import audit
 
@@ -55,7 +56,7 @@ def _day_start(day: date, local_days: bool) -> datetime:
 
 def _conditions(case_id, user, action, date_from, date_to, case_ref=None, local_days=False) -> list:
     if date_from and date_to and date_from > date_to:
-        raise UsageError("The audit period ends before it starts.")
+        raise UsageError(_("The audit period ends before it starts."))
     conditions = []
     if case_id is not None:
         conditions.append(AuditEntry.case_id == case_id)
@@ -91,7 +92,7 @@ def audit_entries(
 ) -> AuditPage:
     """One page of matching entries, newest first, with the total count for paging."""
     if offset < 0 or not 0 < limit <= MAX_PAGE:
-        raise UsageError(f"Ask for 1 to {MAX_PAGE} audit entries from a position of 0 or more.")
+        raise UsageError(_("Ask for 1 to {max} audit entries from a position of 0 or more.").format(max=MAX_PAGE))
     conditions = _conditions(case_id, user, action, date_from, date_to, case_ref, local_days)
     total = session.scalar(select(func.count()).select_from(AuditEntry).where(*conditions))
     rows = session.execute(

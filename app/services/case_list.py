@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.models import Assessment, Case, Deadline, Goal, Person, SearchDoc
 from app.models.codes import PHASES, CaseStatus
 from app.models.search import SEARCH_WEIGHTS
@@ -94,7 +95,7 @@ def _programme_condition(programmes: list[str]) -> Any:
     unknown = [p for p in programmes if p not in PROGRAMMES]
     if unknown:
         raise ValidationError(
-            "Unknown programme '{value}': use one of {codes}.".format(value=unknown[0], codes=", ".join(PROGRAMMES))
+            _("Unknown programme '{value}': use one of {codes}.").format(value=unknown[0], codes=", ".join(PROGRAMMES))
         )
     flags = {"kim": Case.programme_kim, "gk": Case.programme_gk}
     return or_(*(flags[p].is_(True) for p in programmes))
@@ -127,9 +128,9 @@ def list_cases(
     the filters; ``sort="relevance"`` orders by search rank.
     """
     if sort not in SORT_KEYS:
-        raise ValidationError("Unknown sort key '{sort}': use one of {keys}.".format(sort=sort, keys=", ".join(SORT_KEYS)))
+        raise ValidationError(_("Unknown sort key '{sort}': use one of {keys}.").format(sort=sort, keys=", ".join(SORT_KEYS)))
     if offset < 0 or (limit is not None and limit < 0):
-        raise ValidationError("Offset and limit cannot be negative.")
+        raise ValidationError(_("Offset and limit cannot be negative."))
 
     conditions = [
         condition

@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.code_labels import phase_label
 from app.errors import ValidationError
+from app.i18n import _, ngettext
 from app.models import Case, Person, PhaseTransition
 from app.models.case_codes import ClosingReason
 from app.models.codes import CaseStatus, CaseType, Phase
@@ -50,7 +52,8 @@ def split_fields(fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
     """Route keyword fields to the person or the case; anything else is an error."""
     unknown = sorted(set(fields) - set(PERSON_FIELDS) - set(CASE_FIELDS))
     if unknown:
-        raise ValidationError("Unknown case field(s): {fields}.".format(fields=", ".join(unknown)))
+        raise ValidationError(ngettext("Unknown case field: {fields}.", "Unknown case fields: {fields}.", len(unknown)).format(
+            fields=", ".join(unknown)))
     person = {k: val for k, val in fields.items() if k in PERSON_FIELDS}
     case = {k: val for k, val in fields.items() if k in CASE_FIELDS}
     return person, case
@@ -67,7 +70,7 @@ def insert_case(
     if ref is None:
         ref = next_reference(session, opened)
     elif session.scalar(select(Case.id).where(Case.ref == ref)) is not None:
-        raise ValidationError(f"The case reference {ref} is already in use.")
+        raise ValidationError(_("The case reference {ref} is already in use.").format(ref=ref))
     person = Person(
         **{"aliases": [], "nationalities": [], "languages": [], **person_values},
     )
@@ -132,8 +135,8 @@ def apply_case_values(session: Session, case: Case, values: dict[str, Any]) -> N
     case_type = values.get("case_type", case.case_type)
     if case_type == CaseType.REFERRAL_ADVICE and case.phase not in (Phase.INTAKE, Phase.CLOSED):
         raise ValidationError(
-            f"A case in the {case.phase} phase cannot become a Verweisberatung (referral advice); "
-            "that type only has intake and closed."
+            _("A case in the {phase} phase cannot become a Verweisberatung (referral advice); "
+              "that type only has intake and closed.").format(phase=phase_label(case.phase))
         )
     opened = values.get("opened", case.opened)
     v.not_before(case.closed, opened, "closing date", "opening date")
@@ -151,7 +154,7 @@ def update_case(vault, *, case_id: str, user: str | None = None, **fields: Any) 
     with vault.session() as session:
         case = get_case(session, case_id)
         if "status" in values and case.status == CaseStatus.CLOSED:
-            raise ValidationError("The case is closed; reopen it to change its status.")
+            raise ValidationError(_("The case is closed; reopen it to change its status."))
         apply_case_values(session, case, values)
         audit.record(session, by, "case.update", case.id, "case_id={} fields={}".format(case.id, ",".join(sorted(values))))
 
@@ -186,7 +189,7 @@ def change_phase(
 def clean_closing_reason(value: Any) -> str:
     if v.is_blank(value):
         raise ValidationError(
-            "A case cannot be closed without a reason: use one of {codes}.".format(
+            _("A case cannot be closed without a reason: use one of {codes}.").format(
                 codes=", ".join(reason.value for reason in ClosingReason)
             )
         )
@@ -234,13 +237,13 @@ def reopen_case(
     with vault.session() as session:
         case = get_case(session, case_id)
         if case.phase != Phase.CLOSED:
-            raise ValidationError("The case is not closed.")
+            raise ValidationError(_("The case is not closed."))
         before = [t.phase for t in case.transitions if t.phase != Phase.CLOSED]
         target = phase or (before[-1] if before else Phase.INTAKE.value)
         if target == Phase.CLOSED or target not in _open_phases(case.case_type):
             raise ValidationError(
-                "A reopened case goes to one of {phases}, not {target}.".format(
-                    phases=", ".join(_open_phases(case.case_type)), target=target
+                _("A reopened case goes to one of {phases}, not {target}.").format(
+                    phases=", ".join(_open_phases(case.case_type)), target=phase_label(target)
                 )
             )
         v.not_before(day, case.closed, "date of reopening", "closing date")

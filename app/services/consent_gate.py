@@ -20,6 +20,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.formatting import format_date
+from app.i18n import _
 from app.models import Consent
 
 
@@ -31,7 +33,7 @@ class ConsentDecision:
 
 
 def _fmt(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return format_date(day)
 
 
 def check_consent(session: Session, case_id: str, recipient_id: str, categories: Iterable[str], on: date) -> ConsentDecision:
@@ -43,21 +45,26 @@ def check_consent(session: Session, case_id: str, recipient_id: str, categories:
         )
     )
     if not consents:
-        return ConsentDecision(False, "There is no consent for this recipient.")
+        return ConsentDecision(False, _("There is no consent for this recipient."))
     reasons = []
     for consent in consents:
         missing = sorted(wanted - set(consent.categories or []))
         if consent.withdrawn is not None and consent.withdrawn <= on:
-            reasons.append((0, f"The consent was withdrawn on {_fmt(consent.withdrawn)}."))
+            reasons.append((0, _("The consent was withdrawn on {date}.").format(date=_fmt(consent.withdrawn))))
         elif consent.given > on:
-            reasons.append((1, f"The consent is only given from {_fmt(consent.given)}."))
+            reasons.append((1, _("The consent is only given from {date}.").format(date=_fmt(consent.given))))
         elif consent.valid_until is not None and consent.valid_until < on:
-            reasons.append((2, f"The consent expired on {_fmt(consent.valid_until)}."))
+            reasons.append((2, _("The consent expired on {date}.").format(date=_fmt(consent.valid_until))))
         elif missing:
-            reasons.append((3, "The consent does not cover these data categories: " + ", ".join(missing) + "."))
+            reasons.append((3, _("The consent does not cover these data categories: {categories}.").format(
+                categories=", ".join(missing))))
         else:
-            until = f" until {_fmt(consent.valid_until)}" if consent.valid_until else ""
-            return ConsentDecision(True, f"Consent given on {_fmt(consent.given)}{until}.", consent.id)
+            if consent.valid_until:
+                reason = _("Consent given on {given} until {until}.").format(
+                    given=_fmt(consent.given), until=_fmt(consent.valid_until))
+            else:
+                reason = _("Consent given on {given}.").format(given=_fmt(consent.given))
+            return ConsentDecision(True, reason, consent.id)
     # The reason about the newest consent is the one the user acts on.
     return ConsentDecision(False, reasons[0][1])
 

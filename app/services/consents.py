@@ -16,6 +16,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.formatting import format_date
+from app.i18n import _
 from app.models import Consent, Document
 from app.models.codes import DataCategory
 from app.services import audit
@@ -79,7 +81,7 @@ _FIELDS: dict[str, v.Cleaner] = {
 
 def _check(values: dict[str, Any]) -> None:
     if not values.get("categories"):
-        raise ValidationError("A consent must name at least one data category.")
+        raise ValidationError(_("A consent must name at least one data category."))
     v.not_before(values.get("valid_until"), values.get("given"), "validity date", "date the consent was given")
     v.not_before(values.get("withdrawn"), values.get("given"), "withdrawal date", "date the consent was given")
 
@@ -89,7 +91,7 @@ def _check_document(session: Session, document_id: str | None, case_id: str) -> 
         return
     document = get_row(session, Document, document_id, "document")
     if document.case_id != case_id:
-        raise ValidationError("The signed form must be a document of the same case.")
+        raise ValidationError(_("The signed form must be a document of the same case."))
 
 
 def add_consent(
@@ -129,7 +131,7 @@ def update_consent(vault, *, consent_id: str, user: str | None = None, **fields:
     document_id = fields.pop("document_id", ...)
     values = v.clean_fields(_FIELDS, fields, "consent")
     if "given" in values and values["given"] is None:
-        raise ValidationError("The date the consent was given is missing.")
+        raise ValidationError(_("The date the consent was given is missing."))
     by = actor(vault, user)
     with vault.session() as session:
         consent = get_row(session, Consent, consent_id, "consent")
@@ -152,7 +154,7 @@ def withdraw_consent(vault, *, consent_id: str, withdrawn_on: date | str | None 
         consent = get_row(session, Consent, consent_id, "consent")
         if consent.withdrawn is not None:
             raise ValidationError(
-                f"The consent was already withdrawn on {consent.withdrawn.isoformat()}."
+                _("The consent was already withdrawn on {date}.").format(date=format_date(consent.withdrawn))
             )
         v.not_before(day, consent.given, "withdrawal date", "date the consent was given")
         consent.withdrawn = day

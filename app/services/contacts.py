@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.models import Contact
 from app.models.codes import GOAL_AREAS, ContactKind
 from app.services import audit
@@ -29,7 +30,7 @@ _FIELDS: dict[str, v.Cleaner] = {
 def _check(values: dict[str, Any], opened: date) -> None:
     v.not_before(values.get("date"), opened, "contact date", "opening date of the case")
     if values.get("kind") == ContactKind.CASE_CONFERENCE and not values.get("participants"):
-        raise ValidationError("A case conference needs its participants.")
+        raise ValidationError(_("A case conference needs its participants."))
 
 
 def add_contact(
@@ -67,7 +68,7 @@ def add_contact(
 def update_contact(vault, *, contact_id: str, user: str | None = None, **fields: Any) -> None:
     values = v.clean_fields(_FIELDS, fields, "contact")
     if "date" in values and values["date"] is None:
-        raise ValidationError("The contact date is missing.")
+        raise ValidationError(_("The contact date is missing."))
     by = actor(vault, user)
     with vault.session() as session:
         contact = get_row(session, Contact, contact_id, "contact")

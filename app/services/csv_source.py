@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 
 from app.errors import DataError
+from app.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -31,19 +32,19 @@ class CsvTable:
     shape_errors: tuple[tuple[int, str], ...]
 
 
-SAVE_AS_UTF8 = "Save it from the spreadsheet as 'CSV UTF-8' and import again."
+SAVE_AS_UTF8 = N_("Save it from the spreadsheet as 'CSV UTF-8' and import again.")
 
 
 def decode(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise DataError(f"The file is UTF-16 text, not UTF-8 CSV. {SAVE_AS_UTF8}")
+        raise DataError(_("The file is UTF-16 text, not UTF-8 CSV. {advice}").format(advice=_(SAVE_AS_UTF8)))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(
-            f"The file is not UTF-8: line {line} has a byte UTF-8 does not allow (probably Windows-1252 "
-            f"from an older Excel). {SAVE_AS_UTF8}"
+            _("The file is not UTF-8: line {line} has a byte UTF-8 does not allow (probably Windows-1252 "
+              "from an older Excel). {advice}").format(line=line, advice=_(SAVE_AS_UTF8))
         ) from None
 
 
@@ -59,7 +60,7 @@ def sniff_delimiter(header_line: str) -> str:
 def read_table(data: bytes) -> CsvTable:
     text = decode(data)
     if not text.strip():
-        raise DataError("The file is empty.")
+        raise DataError(_("The file is empty."))
     delimiter = sniff_delimiter(text.splitlines()[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -67,7 +68,7 @@ def read_table(data: bytes) -> CsvTable:
         columns = tuple(normalise_column(name) for name in header)
         duplicates = sorted({c for c in columns if columns.count(c) > 1 and c})
         if duplicates:
-            raise DataError(f"The header names these columns more than once: {', '.join(duplicates)}.")
+            raise DataError(_("The header names these columns more than once: {columns}.").format(columns=", ".join(duplicates)))
         rows: list[CsvRow] = []
         shape_errors: list[tuple[int, str]] = []
         line_after = reader.line_num
@@ -77,11 +78,12 @@ def read_table(data: bytes) -> CsvTable:
                 continue  # blank rows that spreadsheets leave at the end
             if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
                 shape_errors.append(
-                    (line, f"The row has {len(cells)} cells but the header has {len(columns)} columns.")
+                    (line, _("The row has {cells} cells but the header has {columns} columns.").format(
+                        cells=len(cells), columns=len(columns)))
                 )
                 continue
             padded = list(cells) + [""] * (len(columns) - len(cells))
             rows.append(CsvRow(line, {col: padded[i] for i, col in enumerate(columns) if col}))
     except csv.Error as exc:
-        raise DataError(f"The file is not valid CSV near line {reader.line_num}: {exc}.") from None
+        raise DataError(_("The file is not valid CSV near line {line}: {error}.").format(line=reader.line_num, error=exc)) from None
     return CsvTable(delimiter, columns, tuple(rows), tuple(shape_errors))

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.services.deadline_item import DeadlineItem, sort_key
 from app.services.deadline_sources import (
     Window,
@@ -57,7 +58,7 @@ def collect_deadlines(
     """Open deadlines of open cases: overdue ones, and the others due by ``today + within_days``
     (all of them when None); for one case with ``case_id``. Overdue first, then by due date."""
     if within_days is not None and (isinstance(within_days, bool) or within_days < 0):
-        raise ValidationError("The number of days ahead cannot be negative.")
+        raise ValidationError(_("The number of days ahead cannot be negative."))
     last = today + timedelta(days=within_days) if within_days is not None else None
     window = Window(today=today, last=last, case_id=case_id, cases=open_cases(session, case_id))
 

@@ -14,6 +14,7 @@ from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.models import Case, Deadline, Person
 from app.models.codes import DeadlineKind
 from app.services import audit
@@ -58,7 +59,7 @@ def upcoming_deadlines(session: Session, within_days: int, today: date) -> list[
 
 def list_upcoming_deadlines(vault, *, within_days: int = 14, today: date | None = None) -> list[UpcomingDeadline]:
     if within_days < 0:
-        raise ValidationError("The number of days ahead cannot be negative.")
+        raise ValidationError(_("The number of days ahead cannot be negative."))
     with vault.read_session() as session:
         return upcoming_deadlines(session, within_days, today or v.today())
 

@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session
 
 from app import models
 from app.errors import UsageError
+from app.formatting import format_number
+from app.i18n import _
 from app.models import Case
 from app.services import audit
 from app.services.demo_data.case_file import CaseFileBuilder
@@ -101,7 +103,7 @@ def generate_demo(
 ) -> DemoSummary:
     """Add ``cases`` synthetic cases to the vault; deterministic per ``seed`` and ``today``."""
     if not 1 <= cases <= MAX_CASES:
-        raise UsageError(f"The number of demo cases must be between 1 and {MAX_CASES:,}.")
+        raise UsageError(_("The number of demo cases must be between 1 and {max}.").format(max=format_number(MAX_CASES)))
     today = today or date.today()
     started = perf_counter()
     rng = random.Random(seed)

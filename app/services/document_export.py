@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from app.errors import DataError, ValidationError
+from app.i18n import _
 from app.models import Document, DocumentContent
 from app.services import audit
 from app.services.lookup import actor, get_row
@@ -21,18 +22,18 @@ def export_document(vault, *, document_id: str, target: str | os.PathLike[str], 
     """Write the document's bytes to ``target`` (replacing a file there); returns the path written."""
     path = Path(target).expanduser()
     if not path.name:
-        raise ValidationError("Choose a file name to save the document to.")
+        raise ValidationError(_("Choose a file name to save the document to."))
     if path.is_dir():
-        raise ValidationError(f"{path} is a folder; choose a file name to save the document to.")
+        raise ValidationError(_("{path} is a folder; choose a file name to save the document to.").format(path=path))
     by = actor(vault, user)
     with vault.session() as session:
         document = get_row(session, Document, document_id, "document")
         content = session.get(DocumentContent, document_id)
         if content is None:
-            raise ValidationError("The content of this document is not in the vault (not synced yet?).")
+            raise ValidationError(_("The content of this document is not in the vault (not synced yet?)."))
         data = bytes(content.data)
         if document.sha256 and hashlib.sha256(data).hexdigest() != document.sha256:
-            raise ValidationError("The stored document does not match its checksum; it is damaged.")
+            raise ValidationError(_("The stored document does not match its checksum; it is damaged."))
         _write_owner_only(path, data)
         audit.record(session, by, "document.export", document.case_id, f"document_id={document.id}")
     return path
@@ -46,4 +47,5 @@ def _write_owner_only(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
-        raise DataError(f"The document could not be saved to {path}: {exc.strerror or exc}.") from exc
+        raise DataError(_("The document could not be saved to {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from exc

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.errors import ValidationError
+from app.formatting import format_number
+from app.i18n import _
 from app.models import Document, DocumentContent
 from app.models.case_codes import DocumentType
 from app.services import audit
@@ -46,14 +48,15 @@ def add_document(
 ) -> str:
     """Store an attachment with its SHA-256 (the content address sync uses for blobs)."""
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise ValidationError("The document content must be bytes.")
+        raise ValidationError(_("The document content must be bytes."))
     content = bytes(data)
     if not content:
-        raise ValidationError("The file is empty; nothing was attached.")
+        raise ValidationError(_("The file is empty; nothing was attached."))
     if len(content) > MAX_DOCUMENT_BYTES:
         raise ValidationError(
-            f"The file has {len(content) / 1024 / 1024:.1f} MB; attachments can have at most {MAX_DOCUMENT_BYTES // 1024 // 1024} MB. "
-            "Scan with a lower resolution or split the file."
+            _("The file has {size} MB; attachments can have at most {max} MB. "
+              "Scan with a lower resolution or split the file.").format(
+                size=format_number(len(content) / 1024 / 1024, decimals=1), max=MAX_DOCUMENT_BYTES // 1024 // 1024)
         )
     title_text = v.clean_text(title, "document title", max_length=300, required=True)
     name = v.clean_name(filename, "file name")
@@ -83,10 +86,10 @@ def document_content(vault, *, document_id: str, user: str | None = None) -> Doc
         document = get_row(session, Document, document_id, "document")
         content = session.get(DocumentContent, document_id)
         if content is None:
-            raise ValidationError("The content of this document is not in the vault (not synced yet?).")
+            raise ValidationError(_("The content of this document is not in the vault (not synced yet?)."))
         data = bytes(content.data)
         if document.sha256 and hashlib.sha256(data).hexdigest() != document.sha256:
-            raise ValidationError("The stored document does not match its checksum; it is damaged.")
+            raise ValidationError(_("The stored document does not match its checksum; it is damaged."))
         audit.record(session, by, "document.open", document.case_id, f"document_id={document.id}")
         return DocumentContentResult(document.id, document.filename, document.mime_type, data)
 

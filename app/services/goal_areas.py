@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import N_
 from app.models import Assessment, Case, Goal, GoalReview, GoalStep
 from app.models.codes import GOAL_AREAS, GoalStatus
 from app.services import audit
@@ -57,7 +58,7 @@ def save_assessment(
     by = actor(vault, user)
     with vault.session() as session:
         case = get_case(session, case_id)
-        day = _dated_in_case(assessed_on, case, "assessment date")
+        day = _dated_in_case(assessed_on, case, N_("assessment date"))
         assessment = session.scalars(
             select(Assessment).where(Assessment.case_id == case.id, Assessment.area == area)
         ).first()
@@ -103,7 +104,7 @@ def add_goal(
     by = actor(vault, user)
     with vault.session() as session:
         case = get_case(session, case_id)
-        created = _dated_in_case(created_on, case, "date the goal was set")
+        created = _dated_in_case(created_on, case, N_("date the goal was set"))
         _check_target(target, case, created)
         goal = Goal(
             case_id=case.id, area=area, text=goal_text, criterion=criterion_text, target_date=target,
@@ -187,7 +188,7 @@ def add_review(
     with vault.session() as session:
         goal = get_row(session, Goal, goal_id, "goal")
         case = get_case(session, goal.case_id)
-        day = _dated_in_case(on, case, "review date")
+        day = _dated_in_case(on, case, N_("review date"))
         review = GoalReview(on=day, attainment=percent, note=note_text)
         goal.reviews.append(review)
         latest = max(goal.reviews, key=lambda r: r.on)

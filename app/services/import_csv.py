@@ -20,7 +20,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.code_labels import phase_label
 from app.errors import DataError, ValidationError
+from app.i18n import _, ngettext
 from app.models import Case, PhaseTransition
 from app.models.codes import PHASES, CaseStatus, CaseType, Phase
 from app.services import audit
@@ -74,8 +76,9 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
+        if self.column:
+            return _("line {line}, column {column}: {message}").format(line=self.line, column=self.column, message=self.message)
+        return _("line {line}: {message}").format(line=self.line, message=self.message)
 
 
 class CsvImportError(DataError):
@@ -84,9 +87,9 @@ class CsvImportError(DataError):
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
         rows = len({error.line for error in errors})
-        self.summary = f"{rows} rows have errors; nothing was imported" if rows != 1 else (
-            "1 row has errors; nothing was imported"
-        )
+        self.summary = ngettext(
+            "{n} row has errors; nothing was imported", "{n} rows have errors; nothing was imported", rows
+        ).format(n=rows)
         super().__init__("\n".join([self.summary, *(str(error) for error in errors)]))
 
 
@@ -152,7 +155,8 @@ def _clean_cycle(cells: dict[str, str], clean: CleanRow, existing: Case | None, 
             return
     case_type = clean.case.get("case_type") or (existing.case_type if existing else "")
     if phase and case_type == CaseType.REFERRAL_ADVICE and phase not in phase_order(case_type):
-        fail("phase", f"A Verweisberatung (referral advice) case is in intake or closed, not {phase}.")
+        fail("phase", _("A Verweisberatung (referral advice) case is in intake or closed, not {phase}.").format(
+            phase=phase_label(phase)))
     if phase == Phase.CLOSED:
         try:
             clean.closing_reason = clean_closing_reason(reason_text)
@@ -161,13 +165,14 @@ def _clean_cycle(cells: dict[str, str], clean: CleanRow, existing: Case | None, 
         try:
             clean.closed = v.past_date(closed_text, "closing date")
             if clean.closed is None:
-                fail("closed", "A closed case needs its closing date.")
+                fail("closed", _("A closed case needs its closing date."))
             opened = clean.case.get("opened") or (existing.opened if existing else None)
             v.not_before(clean.closed, opened, "closing date", "opening date")
         except ValidationError as exc:
             fail("closed", exc.message)
     elif not v.is_blank(closed_text) or not v.is_blank(reason_text):
-        fail("phase", f"A closing date or reason belongs to a closed case, not to one in {phase}.")
+        fail("phase", _("A closing date or reason belongs to a closed case, not to one in {phase}.").format(
+            phase=phase_label(phase)))
     clean.phase = phase or None
 
 
@@ -185,14 +190,17 @@ def _check_table(session: Session, data: bytes) -> tuple[list[CleanRow], dict[st
     unknown = [c for c in table.columns if c and c not in KNOWN_COLUMNS]
     problems = []
     if missing:
-        problems.append(f"The header lacks the required column(s): {', '.join(missing)}.")
+        problems.append(ngettext("The header lacks the required column: {columns}.",
+                                 "The header lacks the required columns: {columns}.", len(missing)).format(
+            columns=", ".join(missing)))
     if unknown:
         problems.append(
-            f"The header has unknown column(s): {', '.join(unknown)}. Known columns are listed in the README "
-            "under 'CSV import'."
+            ngettext("The header has an unknown column: {columns}.", "The header has unknown columns: {columns}.",
+                     len(unknown)).format(columns=", ".join(unknown))
+            + " " + _("Known columns are listed in the README under 'CSV import'.")
         )
     if problems:
-        raise DataError(" ".join(problems) + " Nothing was imported.")
+        raise DataError(" ".join([*problems, _("Nothing was imported.")]))
     refs = [row.cells.get("ref", "").strip() for row in table.rows]
     existing = _existing_cases(session, [ref for ref in refs if ref])
     errors = [RowError(line, "", message) for line, message in table.shape_errors]
@@ -203,7 +211,8 @@ def _check_table(session: Session, data: bytes) -> tuple[list[CleanRow], dict[st
         clean = _clean_row(row, existing.get(ref))
         if clean.ref and clean.ref in first_line:
             clean.errors.append(
-                RowError(row.line, "ref", f"The case reference {clean.ref} appears already on line {first_line[clean.ref]}.")
+                RowError(row.line, "ref", _("The case reference {ref} appears already on line {line}.").format(
+                    ref=clean.ref, line=first_line[clean.ref]))
             )
         first_line.setdefault(clean.ref, row.line)
         errors.extend(clean.errors)
@@ -213,7 +222,7 @@ def _check_table(session: Session, data: bytes) -> tuple[list[CleanRow], dict[st
     if errors:
         raise CsvImportError(sorted(errors, key=lambda e: e.line))
     if not rows:
-        raise DataError("The file has a header but no rows; nothing was imported.")
+        raise DataError(_("The file has a header but no rows; nothing was imported."))
     return rows, existing
 
 
@@ -229,7 +238,8 @@ def _check_against_existing(rows: list[CleanRow], existing: dict[str, Case]) -> 
             CaseType.REFERRAL_ADVICE
         ):
             errors.append(RowError(row.line, "case_type", (
-                f"The case is in the {phase_after} phase and cannot become a Verweisberatung (referral advice)."
+                _("The case is in the {phase} phase and cannot become a Verweisberatung (referral advice).").format(
+                    phase=phase_label(phase_after))
             )))
         if "opened" in row.case and case.closed and row.phase is None:
             try:

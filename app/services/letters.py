@@ -27,6 +27,7 @@ from app.documents.labels import DATA_CATEGORY_LABELS
 from app.documents.letter_templates import DEFAULT_CLOSING, DEFAULT_SALUTATION, template_for_domain
 from app.documents.referral_letter import normalise_subject, render_referral_letter
 from app.errors import PolicyError, ValidationError
+from app.i18n import _
 from app.models import Agency, Consent, Letter
 from app.models.base import utcnow
 from app.models.codes import DataCategory
@@ -123,7 +124,8 @@ def clean_categories(categories: Iterable[str] | str | None) -> tuple[str, ...] 
     unknown = sorted(codes - set(DATA_CATEGORIES))
     if unknown:
         raise ValidationError(
-            "Unknown data category: {}. Known categories: {}.".format(", ".join(unknown), ", ".join(DATA_CATEGORIES))
+            _("Unknown data category: {unknown}. Known categories: {known}.").format(
+                unknown=", ".join(unknown), known=", ".join(DATA_CATEGORIES))
         )
     return ordered_categories(codes | {IDENTITY})
 
@@ -251,8 +253,8 @@ def check_override_reason(reason: str | None) -> str:
     text = " ".join((reason or "").split())
     if len(text) < MIN_OVERRIDE_REASON:
         raise ValidationError(
-            f"An override needs a written reason of at least {MIN_OVERRIDE_REASON} characters "
-            "(the legal basis for sending the letter without a consent)."
+            _("An override needs a written reason of at least {count} characters "
+              "(the legal basis for sending the letter without a consent).").format(count=MIN_OVERRIDE_REASON)
         )
     return text
 
@@ -283,7 +285,7 @@ def issue_referral_letter(
     chosen = clean_categories(categories) or (IDENTITY,)
     paragraphs = clean_body(body)
     if not paragraphs:
-        raise ValidationError("The letter has no text.")
+        raise ValidationError(_("The letter has no text."))
     title = normalise_subject(subject)
     reason = check_override_reason(override_reason) if override_reason is not None and override_reason.strip() else None
     org = require_sender(organisation if organisation is not None else organisation_from_settings())

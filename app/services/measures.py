@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.code_labels import goal_area_label
+from app.i18n import _
 from app.models import Measure
 from app.models.codes import GOAL_AREAS, MeasureKind, MeasureOutcome
 from app.services import audit
@@ -37,10 +39,10 @@ class MeasureWarning:
 
     @property
     def message(self) -> str:
-        return (
-            f"{self.count} measures in the goal area '{self.area}' ended without attainment: "
+        return _(
+            "{count} measures in the goal area '{area}' ended without attainment: "
             "check before arranging another one (Maßnahme-Karriere)."
-        )
+        ).format(count=self.count, area=goal_area_label(self.area))
 
 
 @dataclass(frozen=True)

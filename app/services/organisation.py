@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.documents.data import Organisation
 from app.errors import ValidationError
+from app.i18n import _
 
 
 def organisation_from_settings(settings=None) -> Organisation:
@@ -35,18 +36,18 @@ def require_sender(organisation: Organisation) -> Organisation:
     """A letter to an office needs a sender: refuse one without a name or address."""
     if not organisation.name.strip():
         raise ValidationError(
-            "The sending organisation has no name yet. Set it in the settings "
-            "(Organisation name, org/name) before printing letters."
+            _("The sending organisation has no name yet. Set it in the settings "
+              "(Organisation name, org/name) before printing letters.")
         )
     if not organisation.address_lines:
         raise ValidationError(
-            "The sending organisation has no postal address yet. Set it in the settings "
-            "(Organisation address, org/address) before printing letters."
+            _("The sending organisation has no postal address yet. Set it in the settings "
+              "(Organisation address, org/address) before printing letters.")
         )
     if organisation.logo_path is not None and not organisation.logo_path.is_file():
         raise ValidationError(
-            f"The logo file {organisation.logo_path} from the settings does not exist; "
-            "choose another one or clear the setting."
+            _("The logo file {path} from the settings does not exist; "
+              "choose another one or clear the setting.").format(path=organisation.logo_path)
         )
     return organisation
 

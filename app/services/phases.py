@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.code_labels import phase_label
 from app.errors import ValidationError
+from app.i18n import _
 from app.models import Assessment, Case, Goal, Referral
 from app.models.codes import PHASES, CaseType, Phase
 
@@ -52,16 +54,16 @@ def missing_for_phase(facts: PhaseFacts, target: str) -> list[str]:
     """What must be recorded before the case may enter ``target`` (empty: nothing)."""
     missing = []
     if target == Phase.ASSESSMENT and not facts.consent_to_case_management:
-        missing.append("the person's consent to case management (recorded at intake)")
+        missing.append(_("the person's consent to case management (recorded at intake)"))
     if target == Phase.PLANNING and facts.assessments_with_need < 1:
-        missing.append("an assessment with a need level in at least one goal area")
+        missing.append(_("an assessment with a need level in at least one goal area"))
     if target in (Phase.IMPLEMENTATION, Phase.MONITORING) and facts.goals < 1:
-        missing.append("at least one goal")
+        missing.append(_("at least one goal"))
     if target == Phase.CLOSED:
         if not facts.closing_reason:
-            missing.append("a closing reason")
+            missing.append(_("a closing reason"))
         if facts.case_type == CaseType.REFERRAL_ADVICE and facts.referrals < 1:
-            missing.append("a referral to the responsible agency (the handover of the Verweisberatung)")
+            missing.append(_("a referral to the responsible agency (the handover of the Verweisberatung)"))
     return missing
 
 
@@ -74,29 +76,30 @@ def check_transition(facts: PhaseFacts, target: str) -> None:
     """Raise a ValidationError that names the next phase or the missing data."""
     if target not in PHASES:
         raise ValidationError(
-            "Unknown phase '{target}': use one of {phases}.".format(target=target, phases=", ".join(PHASES))
+            _("Unknown phase '{target}': use one of {phases}.").format(target=target, phases=", ".join(PHASES))
         )
     if target == facts.phase:
-        raise ValidationError(f"The case is already in the {target} phase.")
+        raise ValidationError(_("The case is already in the {target} phase.").format(target=phase_label(target)))
     if facts.phase == Phase.CLOSED:
-        raise ValidationError("The case is closed; reopen it first.")
+        raise ValidationError(_("The case is closed; reopen it first."))
     order = phase_order(facts.case_type)
     if target not in order:
         raise ValidationError(
-            "A Verweisberatung (referral advice) case goes from intake straight to closed; "
-            f"it has no {target} phase."
+            _("A Verweisberatung (referral advice) case goes from intake straight to closed; "
+              "it has no {target} phase.").format(target=phase_label(target))
         )
     current, wanted = order.index(facts.phase), order.index(target)
     if target != Phase.CLOSED and wanted > current + 1:
         raise ValidationError(
-            f"A case cannot skip phases: after {facts.phase} comes {order[current + 1]}, not {target}."
+            _("A case cannot skip phases: after {current} comes {next}, not {target}.").format(
+                current=phase_label(facts.phase), next=phase_label(order[current + 1]), target=phase_label(target))
         )
     if wanted < current:
         return  # back to re-assess or re-plan: the data from the first pass is there
     missing = missing_for_phase(facts, target)
     if missing:
         raise ValidationError(
-            "Before the case can move to {target}, record: {missing}.".format(target=target, missing="; ".join(missing))
+            _("Before the case can move to {target}, record: {missing}.").format(target=phase_label(target), missing="; ".join(missing))
         )
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.models import Case
 
 REFERENCE_PATTERN = re.compile(r"^(\d{4})-(\d{4,6})$")
@@ -37,6 +38,6 @@ def clean_reference(value: object) -> str:
     text = str(value or "").strip()
     if not REFERENCE_PATTERN.match(text):
         raise ValidationError(
-            f"The case reference '{text}' is not of the form YYYY-NNNN (for example 2026-0042)."
+            _("The case reference '{text}' is not of the form YYYY-NNNN (for example 2026-0042).").format(text=text)
         )
     return text

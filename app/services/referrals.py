@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.models import Referral
 from app.models.case_codes import ReferralStatus
 from app.models.codes import GOAL_AREAS
@@ -59,7 +60,7 @@ def update_referral(vault, *, referral_id: str, user: str | None = None, **field
     agency_id = fields.pop("agency_id", None)
     values = v.clean_fields(_FIELDS, fields, "referral")
     if "date" in values and values["date"] is None:
-        raise ValidationError("The referral date is missing.")
+        raise ValidationError(_("The referral date is missing."))
     by = actor(vault, user)
     with vault.session() as session:
         referral = get_row(session, Referral, referral_id, "referral")

@@ -34,6 +34,7 @@ from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, PolicyError, UsageError
+from app.i18n import _
 from app.models import AuditEntry, Base, Case, Person, ResidenceDocument
 from app.services import audit, erasure_hooks, search
 from app.services.reporting.tombstones import record_tombstones
@@ -82,7 +83,7 @@ def cases_past_retention(session: Session, today: date, periods: Mapping[str, in
     before ``today``. Types without a period are never listed: no rule, no erasure."""
     for case_type, years in periods.items():
         if years < 0:
-            raise UsageError(f"The retention period for {case_type} cannot be negative.")
+            raise UsageError(_("The retention period for {case_type} cannot be negative.").format(case_type=case_type))
     due, held = [], []
     rows = session.execute(
         select(Case.id, Case.ref, Case.case_type, Case.closed, Case.legal_hold, Case.legal_hold_reason,
@@ -111,10 +112,11 @@ def purge_case(session: Session, case_id: str, user: str, today: date, *, reason
     """
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFoundError("There is no such case.")
+        raise NotFoundError(_("There is no such case."))
     if case.legal_hold:
         raise PolicyError(
-            f"Case {case.ref} is under a legal hold and cannot be erased: {case.legal_hold_reason or 'no reason given'}."
+            _("Case {ref} is under a legal hold and cannot be erased: {reason}.").format(
+                ref=case.ref, reason=case.legal_hold_reason or _("no reason given"))
         )
     ref, person_id = case.ref, case.person_id
     record_tombstones(session, case, today)
@@ -159,7 +161,7 @@ def remove_leftovers(vault) -> None:
         session.execute(text("INSERT INTO search_fts(search_fts) VALUES('optimize')"))
     if not vault.checkpoint():
         # Another connection is reading: the old pages stay in the WAL until the next checkpoint.
-        raise PolicyError("The case was erased, but the vault is busy; lock and reopen it to finish the clean-up.")
+        raise PolicyError(_("The case was erased, but the vault is busy; lock and reopen it to finish the clean-up."))
 
 
 def _delete_case_rows(session: Session, case_id: str) -> None:

@@ -26,6 +26,7 @@ from app.documents.labels import DATA_CATEGORY_LABELS
 from app.documents.subject_export import render_subject_export_pdf, subject_export_json
 from app.documents.text import format_date
 from app.errors import DataError
+from app.i18n import _
 from app.models import Agency, AuditEntry, Case, Letter
 from app.services import audit
 from app.services.case_file import load_case_file
@@ -313,7 +314,9 @@ def export_subject(
             atomic_write(pdf_path, pdf)
             atomic_write(json_path, json_bytes)
         except OSError as exc:
-            raise DataError(f"Cannot write the export into {folder}: {exc.strerror or exc}.") from exc
+            raise DataError(
+                _("Cannot write the export into {folder}: {error}.").format(folder=folder, error=exc.strerror or exc)
+            ) from exc
         audit.record(session, by, "case.export_subject", case.id,
                      f"case_id={case.id} files={pdf_name},{json_name}")
         return pdf_path, json_path

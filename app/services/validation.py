@@ -4,7 +4,8 @@ The same cleaners serve the services (values from forms, already typed) and the
 CSV import (text from a spreadsheet), so a row that imports is a row the forms
 would have accepted. Each cleaner returns the value to store or raises
 :class:`ValidationError` with a complete English sentence (one sentence per message, never glued
-together from fragments, so it can be wrapped for gettext later).
+together from fragments) through gettext. Labels arrive in English and are translated
+here; app/i18n_extract.py puts every literal label into the catalogs.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from functools import cache
 from typing import Any
 
 from app.errors import ValidationError
+from app.formatting import format_date
+from app.i18n import N_, _, ngettext
 
 MAX_NAME_LENGTH = 200
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -47,32 +50,32 @@ def clean_name(value: Any, label: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(f"The {label} must be text.")
+        raise ValidationError(_("The {label} must be text.").format(label=_(label)))
     name = value.strip()
     if _CONTROL.search(name):
-        raise ValidationError(f"The {label} cannot contain line breaks or control characters.")
+        raise ValidationError(_("The {label} cannot contain line breaks or control characters.").format(label=_(label)))
     if len(name) > MAX_NAME_LENGTH:
         raise ValidationError(
-            f"The {label} is longer than {MAX_NAME_LENGTH} characters."
+            _("The {label} is longer than {max} characters.").format(label=_(label), max=MAX_NAME_LENGTH)
         )
     return name
 
 
 def require_some_name(given_names: str, family_name: str) -> None:
     if not given_names and not family_name:
-        raise ValidationError("Enter a given name or a family name; both are empty.")
+        raise ValidationError(_("Enter a given name or a family name; both are empty."))
 
 
 def clean_text(value: Any, label: str, *, max_length: int | None = None, required: bool = False) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"The {label} must be text.")
+        raise ValidationError(_("The {label} must be text.").format(label=_(label)))
     text = value.strip()
     if required and not text:
-        raise ValidationError(f"The {label} is empty.")
+        raise ValidationError(_("The {label} is empty.").format(label=_(label)))
     if max_length is not None and len(text) > max_length:
-        raise ValidationError(f"The {label} is longer than {max_length} characters.")
+        raise ValidationError(_("The {label} is longer than {max} characters.").format(label=_(label), max=max_length))
     return text
 
 
@@ -88,7 +91,7 @@ def parse_date(value: Any, label: str) -> date | None:
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise ValidationError(f"The {label} must be a date (YYYY-MM-DD).")
+        raise ValidationError(_("The {label} must be a date (YYYY-MM-DD).").format(label=_(label)))
     text = value.strip()
     match = _ISO_DATE.match(text)
     if match:
@@ -97,21 +100,21 @@ def parse_date(value: Any, label: str) -> date | None:
         match = _GERMAN_DATE.match(text)
         if not match:
             raise ValidationError(
-                f"The {label} '{text}' is not a date: use YYYY-MM-DD."
+                _("The {label} '{text}' is not a date: use YYYY-MM-DD.").format(label=_(label), text=text)
             )
         day, month, year = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
         raise ValidationError(
-            f"The {label} '{text}' does not exist in the calendar."
+            _("The {label} '{text}' does not exist in the calendar.").format(label=_(label), text=text)
         ) from None
 
 
 def require_date(value: Any, label: str) -> date:
     parsed = parse_date(value, label)
     if parsed is None:
-        raise ValidationError(f"The {label} is missing.")
+        raise ValidationError(_("The {label} is missing.").format(label=_(label)))
     return parsed
 
 
@@ -119,7 +122,7 @@ def not_in_future(day: date | None, label: str, *, on: date | None = None) -> da
     limit = on or today()
     if day is not None and day > limit:
         raise ValidationError(
-            f"The {label} {day.isoformat()} lies in the future."
+            _("The {label} {date} lies in the future.").format(label=_(label), date=format_date(day))
         )
     return day
 
@@ -132,7 +135,8 @@ def past_date(value: Any, label: str) -> date | None:
 def not_before(day: date | None, earliest: date | None, label: str, earliest_label: str) -> None:
     if day is not None and earliest is not None and day < earliest:
         raise ValidationError(
-            f"The {label} {day.isoformat()} lies before the {earliest_label} {earliest.isoformat()}."
+            _("The {label} {date} lies before the {earliest_label} {earliest}.").format(
+                label=_(label), date=format_date(day), earliest_label=_(earliest_label), earliest=format_date(earliest))
         )
 
 
@@ -152,7 +156,7 @@ def clean_birth_date(value: Any, *, on: date | None = None) -> str:
     elif isinstance(value, str):
         text = value.strip()
     else:
-        raise ValidationError("The birth date must be text like YYYY-MM-DD, YYYY-MM or YYYY.")
+        raise ValidationError(_("The birth date must be text like YYYY-MM-DD, YYYY-MM or YYYY."))
     german = _GERMAN_DATE.match(text)
     if german:
         text = f"{german.group(3)}-{int(german.group(2)):02d}-{int(german.group(1)):02d}"
@@ -162,28 +166,28 @@ def clean_birth_date(value: Any, *, on: date | None = None) -> str:
     match = _PARTIAL_DATE.match(text)
     if not match:
         raise ValidationError(
-            f"The birth date '{text}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY."
+            _("The birth date '{text}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY.").format(text=text)
         )
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
     if month is not None and not 1 <= month <= 12:
-        raise ValidationError(f"The birth date '{text}' has no month {month}.")
+        raise ValidationError(_("The birth date '{text}' has no month {month}.").format(text=text, month=month))
     if day is not None:
         try:
             date(year, month, day)
         except ValueError:
             raise ValidationError(
-                f"The birth date '{text}' does not exist in the calendar."
+                _("The birth date '{text}' does not exist in the calendar.").format(text=text)
             ) from None
     if year < EARLIEST_BIRTH_YEAR:
         raise ValidationError(
-            f"The birth date '{text}' lies before {EARLIEST_BIRTH_YEAR}."
+            _("The birth date '{text}' lies before {year}.").format(text=text, year=EARLIEST_BIRTH_YEAR)
         )
     now = on or today()
     earliest_possible = (year, month or 1, day or 1)
     if earliest_possible > (now.year, now.month, now.day):
-        raise ValidationError(f"The birth date {text} lies in the future.")
+        raise ValidationError(_("The birth date {text} lies in the future.").format(text=text))
     return text
 
 
@@ -193,21 +197,22 @@ def clean_birth_date(value: Any, *, on: date | None = None) -> str:
 def clean_int(value: Any, label: str, lowest: int, highest: int, *, required: bool = False) -> int | None:
     if is_blank(value):
         if required:
-            raise ValidationError(f"The {label} is missing.")
+            raise ValidationError(_("The {label} is missing.").format(label=_(label)))
         return None
     if isinstance(value, bool):
-        raise ValidationError(f"The {label} must be a whole number.")
+        raise ValidationError(_("The {label} must be a whole number.").format(label=_(label)))
     try:
         number = int(value.strip()) if isinstance(value, str) else int(value)
         if isinstance(value, float) and value != number:
             raise ValueError
     except (TypeError, ValueError):
         raise ValidationError(
-            f"The {label} '{value}' is not a whole number."
+            _("The {label} '{value}' is not a whole number.").format(label=_(label), value=value)
         ) from None
     if not lowest <= number <= highest:
         raise ValidationError(
-            f"The {label} must be between {lowest} and {highest}; {number} is not."
+            _("The {label} must be between {lowest} and {highest}; {number} is not.").format(
+                label=_(label), lowest=lowest, highest=highest, number=number)
         )
     return number
 
@@ -218,10 +223,11 @@ def clean_number(value: Any, label: str, lowest: float, highest: float) -> float
     try:
         number = float(value.strip().replace(",", ".")) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
-        raise ValidationError(f"The {label} '{value}' is not a number.") from None
+        raise ValidationError(_("The {label} '{value}' is not a number.").format(label=_(label), value=value)) from None
     if not lowest <= number <= highest:
         raise ValidationError(
-            f"The {label} must be between {lowest:g} and {highest:g}; {number:g} is not."
+            _("The {label} must be between {lowest:g} and {highest:g}; {number:g} is not.").format(
+                label=_(label), lowest=lowest, highest=highest, number=number)
         )
     return number
 
@@ -244,7 +250,7 @@ def clean_bool(value: Any, label: str, *, nullable: bool = False) -> bool | None
         return True
     if word in FALSE_WORDS:
         return False
-    raise ValidationError(f"The {label} '{value}' is not yes or no.")
+    raise ValidationError(_("The {label} '{value}' is not yes or no.").format(label=_(label), value=value))
 
 
 def clean_code(value: Any, allowed: Iterable[str], label: str, *, required: bool = True) -> str:
@@ -253,13 +259,13 @@ def clean_code(value: Any, allowed: Iterable[str], label: str, *, required: bool
     if is_blank(value):
         if required:
             raise ValidationError(
-                "The {label} is missing: use one of {codes}.".format(label=label, codes=", ".join(allowed))
+                _("The {label} is missing: use one of {codes}.").format(label=_(label), codes=", ".join(allowed))
             )
         return ""
     code = str(value).strip()
     if code not in allowed:
         raise ValidationError(
-            "Unknown {label} '{value}': use one of {codes}.".format(label=label, value=code, codes=", ".join(allowed))
+            _("Unknown {label} '{value}': use one of {codes}.").format(label=_(label), value=code, codes=", ".join(allowed))
         )
     return code
 
@@ -322,21 +328,22 @@ def clean_countries(value: Any) -> list[str]:
         code = part.upper()
         if code not in country_codes():
             raise ValidationError(
-                f"Unknown nationality '{part}': use ISO 3166 two-letter country codes such as SY, AF, UA "
-                "(XX for stateless)."
+                _("Unknown nationality '{value}': use ISO 3166 two-letter country codes such as SY, AF, UA "
+                  "(XX for stateless).").format(value=part)
             )
         if code not in codes:
             codes.append(code)
     return codes
 
 
-def clean_language(value: Any, label: str = "language") -> str:
+def clean_language(value: Any, label: str = N_("language")) -> str:
     if is_blank(value):
         return ""
     code = str(value).strip().lower()
     if code not in language_codes():
         raise ValidationError(
-            f"Unknown {label} '{value}': use ISO 639 language codes such as ar, fa, prs, ps, ti, uk."
+            _("Unknown {label} '{value}': use ISO 639 language codes such as ar, fa, prs, ps, ti, uk.").format(
+                label=_(label), value=value)
         )
     return code
 
@@ -360,7 +367,8 @@ def clean_fields(spec: dict[str, Cleaner], values: dict[str, Any], what: str) ->
     unknown = sorted(set(values) - set(spec))
     if unknown:
         raise ValidationError(
-            "Unknown {what} field(s): {fields}.".format(what=what, fields=", ".join(unknown))
+            ngettext("Unknown {what} field: {fields}.", "Unknown {what} fields: {fields}.", len(unknown)).format(
+                what=_(what), fields=", ".join(unknown))
         )
     return {field: spec[field](value) for field, value in values.items()}
 

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy.exc import DBAPIError
 
 from app.errors import DataError
+from app.i18n import N_, _
 from app.storage.engine import as_data_error, check_readable, open_connection
 from app.storage.files import PRIVATE_FILE, atomic_write, fsync_dir, make_private_dir
 from app.storage.keyfile import PASSWORD_SLOT, KeyFile
@@ -57,9 +58,9 @@ def write_backup(vault: Vault, destination: Path) -> int:
     """
     destination = Path(destination)
     if destination.is_dir():
-        raise DataError(f"{destination} is a folder; give the backup a file name.")
+        raise DataError(_("{path} is a folder; give the backup a file name.").format(path=destination))
     if not destination.parent.is_dir():
-        raise DataError(f"The folder {destination.parent} does not exist; nothing was written.")
+        raise DataError(_("The folder {path} does not exist; nothing was written.").format(path=destination.parent))
     _check_integrity(vault)
     keyfile_bytes = vault.keyfile.to_bytes()
     mac = hmac.new(_mac_key(bytes.fromhex(vault.raw_key_hex())), digestmod=hashlib.sha256)
@@ -81,7 +82,7 @@ def write_backup(vault: Vault, destination: Path) -> int:
             os.fsync(out.fileno())
         os.replace(tmp, destination)
     except OSError as exc:
-        raise DataError(f"The backup could not be written to {destination} ({exc.strerror}); nothing was saved.") from exc
+        raise DataError(_("The backup could not be written to {path} ({reason}); nothing was saved.").format(path=destination, reason=exc.strerror)) from exc
     finally:
         for leftover in (export, tmp):
             with contextlib.suppress(OSError):
@@ -102,7 +103,8 @@ def _check_integrity(vault: Vault) -> None:
     if problems:
         shown = "; ".join(problems[:3]) + ("; …" if len(problems) > 3 else "")
         raise DataError(
-            f"The vault database is damaged ({shown}). No backup was written; restore an earlier backup."
+            _("The vault database is damaged ({problems}). No backup was written; restore an earlier backup.").format(
+                problems=shown)
         )
 
 
@@ -122,13 +124,13 @@ def restore_backup(source: Path, directory: Path, password: str) -> Vault:
     """
     source, directory = Path(source), Path(directory)
     if vault_exists(directory):
-        raise DataError(f"A vault already exists at {directory}; restore never overwrites one. Choose an empty folder.")
+        raise DataError(_("A vault already exists at {directory}; restore never overwrites one. Choose an empty folder.").format(directory=directory))
     try:
         handle = open(source, "rb")  # noqa: SIM115 - closed below, the file is read in passes
     except FileNotFoundError:
-        raise DataError(f"No backup file at {source}.") from None
+        raise DataError(_("No backup file at {source}.").format(source=source)) from None
     except OSError as exc:
-        raise DataError(f"The backup {source} cannot be read ({exc.strerror}).") from exc
+        raise DataError(_("The backup {source} cannot be read ({reason}).").format(source=source, reason=exc.strerror)) from exc
     with handle:
         keyfile_bytes, db_offset, db_length = _read_header(handle, source)
         body = db_offset + db_length
@@ -136,11 +138,11 @@ def restore_backup(source: Path, directory: Path, password: str) -> Vault:
         trailer = handle.read(TRAILER)
         if not hmac.compare_digest(_digest_of(handle, body, hashlib.sha256()), trailer[:DIGEST]):
             raise _damaged(source)
-        keyfile = KeyFile.from_bytes(keyfile_bytes, where="backup's key file")
+        keyfile = KeyFile.from_bytes(keyfile_bytes, where=N_("backup's key file"))
         data_key = keyfile.unwrap(PASSWORD_SLOT, password)
         mac = hmac.new(_mac_key(bytes(data_key)), digestmod=hashlib.sha256)
         if not hmac.compare_digest(_digest_of(handle, body, mac), trailer[DIGEST:]):
-            raise DataError(f"The backup {source} was altered; nothing was restored.")
+            raise DataError(_("The backup {source} was altered; nothing was restored.").format(source=source))
         return _unpack(handle, db_offset, db_length, directory, keyfile, data_key)
 
 
@@ -176,7 +178,7 @@ def _digest_of(handle: BinaryIO, length: int, digest):
 
 
 def _damaged(source: Path) -> DataError:
-    return DataError(f"{source} is not a Lotse backup or is damaged (truncated or altered); nothing was restored.")
+    return DataError(_("{source} is not a Lotse backup or is damaged (truncated or altered); nothing was restored.").format(source=source))
 
 
 def _unpack(
@@ -220,5 +222,5 @@ def _unpack(
             with contextlib.suppress(OSError):
                 directory.rmdir()
         if isinstance(exc, OSError):
-            raise DataError(f"The vault could not be restored into {directory} ({exc.strerror}); nothing was kept.") from exc
+            raise DataError(_("The vault could not be restored into {directory} ({reason}); nothing was kept.").format(directory=directory, reason=exc.strerror)) from exc
         raise

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from app.errors import DataError
+from app.i18n import N_, _
 
 # 64 MiB page cache: encryption costs on cache misses (ARCHITECTURE.md pitfalls).
 CACHE_SIZE_KIB = 64 * 1024
@@ -31,7 +32,7 @@ CONNECTION_PRAGMAS = (
     "PRAGMA busy_timeout = 10000",
 )
 
-DAMAGED = (
+DAMAGED = N_(
     "The vault database is damaged or does not belong to this key file ({reason}). "
     "Nothing was changed; restore a backup."
 )
@@ -97,13 +98,13 @@ def as_data_error(exc: BaseException) -> DataError | None:
     name = getattr(original, "sqlite_errorname", "") or ""
     reason = str(original).split("\n")[0]
     if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
-        return DataError(DAMAGED.format(reason=reason))
+        return DataError(_(DAMAGED).format(reason=reason))
     if name.startswith("SQLITE_FULL"):
-        return DataError("The disk holding the vault is full; the last change was not saved.")
+        return DataError(_("The disk holding the vault is full; the last change was not saved."))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return DataError("The vault is busy in another Lotse window or program; close it and try again.")
+        return DataError(_("The vault is busy in another Lotse window or program; close it and try again."))
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")):
-        return DataError(f"The vault database cannot be read or written ({reason}).")
+        return DataError(_("The vault database cannot be read or written ({reason}).").format(reason=reason))
     return None
 
 

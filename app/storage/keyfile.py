@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import AuthenticationError, DataError
+from app.i18n import N_, _
 from app.storage import keywrap
 from app.storage.files import atomic_write, fsync_dir
 from app.storage.kdf import KdfParams, derive_key
@@ -61,7 +62,7 @@ class KeyFile:
         return json.dumps(doc, indent=2).encode("utf-8")
 
     @classmethod
-    def from_bytes(cls, raw: bytes, where: str = "key file") -> KeyFile:
+    def from_bytes(cls, raw: bytes, where: str = N_("key file")) -> KeyFile:
         try:
             doc = json.loads(raw.decode("utf-8"))
             if doc.get("format") != FORMAT or doc.get("version") != VERSION:
@@ -73,7 +74,7 @@ class KeyFile:
                 raise ValueError("no vault id")
             return cls(doc["vault_id"], slots)
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-            raise DataError(f"The {where} is damaged and cannot be read ({exc}). Nothing was changed.") from exc
+            raise DataError(_("The {where} is damaged and cannot be read ({error}). Nothing was changed.").format(where=_(where), error=exc)) from exc
 
     def _aad(self, slot_name: str) -> bytes:
         return f"lotse-keyslot:v{VERSION}:{self.vault_id}:{slot_name}".encode()
@@ -81,14 +82,14 @@ class KeyFile:
     def unwrap(self, slot_name: str, secret: str) -> bytearray:
         slot = self.slots.get(slot_name)
         if slot is None:
-            raise DataError("This vault has no recovery code.")
+            raise DataError(_("This vault has no recovery code."))
         wrapping_key = derive_key(secret, slot.kdf)
         try:
             return bytearray(keywrap.unwrap(slot.nonce, slot.wrapped, wrapping_key, self._aad(slot_name)))
         except keywrap.UnwrapError:
             if slot_name == RECOVERY_SLOT:
-                raise AuthenticationError("The recovery code is not correct.") from None
-            raise AuthenticationError("The password is not correct.") from None
+                raise AuthenticationError(_("The recovery code is not correct.")) from None
+            raise AuthenticationError(_("The password is not correct.")) from None
 
     def with_slot(self, slot_name: str, data_key: bytes, secret: str, kdf: KdfParams) -> KeyFile:
         """A copy with ``slot_name`` wrapped anew under ``secret`` (fresh salt and nonce)."""
@@ -132,7 +133,7 @@ def read_keyfile(path: Path) -> KeyFile:
         if not previous.exists():
             raise
         try:
-            return KeyFile.from_bytes(_read(previous), where="previous key file")
+            return KeyFile.from_bytes(_read(previous), where=N_("previous key file"))
         except DataError:
             pass
         raise
@@ -142,6 +143,6 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"No vault key file at {path}.") from None
+        raise DataError(_("No vault key file at {path}.").format(path=path)) from None
     except OSError as exc:
-        raise DataError(f"The key file {path} cannot be read: {exc.strerror}.") from exc
+        raise DataError(_("The key file {path} cannot be read: {reason}.").format(path=path, reason=exc.strerror)) from exc

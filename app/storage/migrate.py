@@ -18,6 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from app.errors import DataError
+from app.i18n import _
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -61,8 +62,8 @@ def upgrade(
         return None
     if current is not None and current not in known_revisions():
         raise DataError(
-            f"This vault was made by a newer version of Lotse (schema {current}). "
-            "Install the newer version to open it; nothing was changed."
+            _("This vault was made by a newer version of Lotse (schema {schema}). "
+              "Install the newer version to open it; nothing was changed.").format(schema=current)
         )
     backup = None
     if current is not None:
@@ -72,10 +73,11 @@ def upgrade(
         _run_alembic(engine, destination)
     except Exception as exc:
         if backup is None:
-            raise DataError(f"The vault's tables could not be created ({type(exc).__name__}).") from exc
+            raise DataError(_("The vault's tables could not be created ({error}).").format(error=type(exc).__name__)) from exc
         raise DataError(
-            f"The vault could not be upgraded to schema {destination} ({type(exc).__name__}); "
-            f"it was left at schema {current}. A copy from before the attempt is in {backup}."
+            _("The vault could not be upgraded to schema {target} ({error}); "
+              "it was left at schema {schema}. A copy from before the attempt is in {backup}.").format(
+                target=destination, error=type(exc).__name__, schema=current, backup=backup)
         ) from exc
     return backup
 

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DataError, UsageError
+from app.i18n import _
 from app.models.base import new_uuid, utcnow
 from app.storage import migrate
 from app.storage import sync as _sync  # noqa: F401  (installs change capture on every session)
@@ -50,7 +51,7 @@ MIN_PASSWORD_LENGTH = 8
 
 def validate_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UsageError(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+        raise UsageError(_("The password must have at least {min} characters.").format(min=MIN_PASSWORD_LENGTH))
 
 
 def vault_exists(directory: Path) -> bool:
@@ -96,7 +97,7 @@ class Vault:
         directory = Path(directory)
         validate_new_password(password)
         if vault_exists(directory):
-            raise DataError(f"A vault already exists at {directory}.")
+            raise DataError(_("A vault already exists at {directory}.").format(directory=directory))
         make_private_dir(directory)
         data_key = bytearray(secrets.token_bytes(32))
         recovery_code = new_recovery_code()
@@ -131,9 +132,9 @@ class Vault:
     @classmethod
     def _open(cls, directory: Path, slot: str, secret: str) -> Vault:
         if not vault_exists(directory):
-            raise DataError(f"There is no vault at {directory}.")
+            raise DataError(_("There is no vault at {directory}.").format(directory=directory))
         if not (directory / KEYFILE_NAME).exists() and not prev_path(directory / KEYFILE_NAME).exists():
-            raise DataError(f"The vault at {directory} has lost its key file ({KEYFILE_NAME}); restore a backup.")
+            raise DataError(_("The vault at {directory} has lost its key file ({keyfile}); restore a backup.").format(directory=directory, keyfile=KEYFILE_NAME))
         keyfile = read_keyfile(directory / KEYFILE_NAME)
         return cls.open_with_key(directory, keyfile, keyfile.unwrap(slot, secret))
 
@@ -142,7 +143,7 @@ class Vault:
         """Open with an already unwrapped data key (unlock and restore share this)."""
         database = directory / DATABASE_NAME
         if not database.exists():
-            raise DataError(f"The vault database {database} is missing.")
+            raise DataError(_("The vault database {database} is missing.").format(database=database))
         conn = open_connection(database, data_key)
         try:
             check_readable(conn)
@@ -170,7 +171,7 @@ class Vault:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise DataError("The vault is locked.")
+            raise DataError(_("The vault is locked."))
         return self._engine
 
     @contextmanager
@@ -195,7 +196,7 @@ class Vault:
     @contextmanager
     def _transaction(self, sessions: sessionmaker) -> Iterator[Session]:
         if self._engine is None:
-            raise DataError("The vault is locked.")
+            raise DataError(_("The vault is locked."))
         try:
             with sessions.begin() as session:
                 yield session
@@ -295,7 +296,7 @@ class Vault:
         # After lock() the key buffer is zeros: wrapping or exporting with it
         # would silently write a key file that opens nothing.
         if self._engine is None:
-            raise DataError("The vault is locked.")
+            raise DataError(_("The vault is locked."))
 
     def _migrate(self, target: str = "head") -> None:
         migrate.upgrade(self.engine, self.directory / BACKUP_DIR_NAME, self.export_encrypted_copy, target)

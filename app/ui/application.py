@@ -6,15 +6,19 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app import i18n
+from app.formatting import LOCALES
 from app.settings import APP_NAME, Settings, default_vault_dir
 from app.storage.vault import Vault, vault_exists
 
 ORGANIZATION = "Lotse"
+# Qt's own catalog for its standard texts (dialog buttons "Cancel", "Yes", context menus);
+# the installed one is kept here so it is not garbage-collected and can be replaced.
+_qt_translator: QTranslator | None = None
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -37,6 +41,31 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     apply_theme(app)
     app.setWindowIcon(app_icon())
     return app
+
+
+def install_qt_translations(language: str) -> bool:
+    """Load Qt's base translations (``qtbase_<language>.qm`` shipped with PySide6) for ``language``.
+
+    Returns whether a catalog was loaded; English needs none (Qt's source text is English).
+    Also sets the default QLocale, so Qt's own widgets (calendars, spin boxes) follow.
+    """
+    global _qt_translator
+    app = QApplication.instance()
+    if app is None:
+        return False
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    QLocale.setDefault(QLocale(LOCALES.get(language, language)))  # en_GB, not Qt's en_US
+    if language == i18n.SOURCE_LANGUAGE:
+        return False
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{language}", folder):
+        return False
+    app.installTranslator(translator)
+    _qt_translator = translator
+    return True
 
 
 def resolve_vault_dir(vault_dir: Path | None, settings: Settings) -> Path:
@@ -74,7 +103,7 @@ def run_gui(vault_dir: Path | None) -> int:
 
     install_excepthook()
     settings = Settings()
-    i18n.install()
+    install_qt_translations(i18n.install())
     directory = resolve_vault_dir(vault_dir, settings)
     vault = open_vault_interactively(directory)
     if vault is None:

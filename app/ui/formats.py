@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
-
-from app.i18n import current_language
-
-
-def _locale() -> str:
-    return current_language() or "de"
+from app import formatting
 
 
 def format_day(day: date) -> str:
-    """31.12.2025 in German, Dec 31, 2025 in English."""
-    return format_date(day, "medium", locale=_locale())
+    """31.12.2025 in German, 2025-12-31 in English (app.formatting, one rule for the whole app)."""
+    return formatting.format_date(day)
 
 
 def format_moment(utc: datetime) -> str:
     """A stored (naive UTC) time in the computer's time zone, to the second."""
-    local = utc.replace(tzinfo=UTC).astimezone()
-    return format_datetime(local, "medium", tzinfo=local.tzinfo, locale=_locale())
+    return formatting.format_datetime(utc, from_utc=True, seconds=True)
 
 
 def format_count(value: int | str) -> str:
     """A count with the thousands separator; a mark ("<5", "x") as it is."""
-    return format_decimal(value, locale=_locale()) if isinstance(value, int) else str(value)
+    return formatting.format_number(value) if isinstance(value, int) else str(value)

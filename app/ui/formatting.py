@@ -1,4 +1,4 @@
-"""Dates, ages and names as the desktop app shows them (DD.MM.YYYY, "about 24").
+"""Dates, ages and names as the desktop app shows them (dates through app.formatting, "about 24").
 
 No Qt here, so the rules are easy to test. Dates arrive from services as ISO
 strings (the case-file dict) or ``date`` objects (list rows).
@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date
 
+from app import formatting
 from app.i18n import _, ngettext
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -32,22 +33,14 @@ def to_date(value: date | str | None) -> date | None:
 
 
 def format_date(value: date | str | None, empty: str = "") -> str:
-    """DD.MM.YYYY (the German office form; i18n may later use the locale's short date)."""
+    """In the interface language (app.formatting): 14.03.2001 in German, 2001-03-14 in English."""
     day = to_date(value)
-    return day.strftime("%d.%m.%Y") if day else empty
+    return formatting.format_date(day) if day else empty
 
 
 def format_birth_date(value: str | None) -> str:
-    """A possibly partial birth date: "2001", "03.2001" or "14.03.2001"."""
-    match = _PARTIAL.match(value or "")
-    if not match:
-        return value or ""
-    year, month, day = match.groups()
-    if day:
-        return f"{day}.{month}.{year}"
-    if month:
-        return f"{month}.{year}"
-    return year
+    """A possibly partial birth date: "2001", "03.2001" or "14.03.2001" (German; English ISO)."""
+    return formatting.format_partial_date(value)
 
 
 def age_in_years(value: str | None, on: date | None = None) -> tuple[int, bool] | None:

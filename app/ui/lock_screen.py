@@ -32,7 +32,8 @@ class LockScreen(QWidget):
 
         card = QFrame()
         card.setProperty("card", True)
-        card.setFixedWidth(CARD_WIDTH)
+        # At least this wide; wider when a language's button texts need it (German is longer).
+        card.setMinimumWidth(CARD_WIDTH)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 28, 32, 26)
         inner.setSpacing(6)

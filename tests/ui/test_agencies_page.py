@@ -76,7 +76,7 @@ def test_deleting_an_agency_in_use_is_refused_with_the_services_message(page, va
     click(qtbot, page.delete_button)
     click(qtbot, page.last_box.confirm_button)
     qtbot.waitUntil(lambda: page.last_box is not None and "deactivate it instead" in page.last_box.informativeText())
-    assert "The agency is named in 1 referrals, consents or letters" in page.last_box.informativeText()
+    assert "The agency is named in 1 referral, consent or letter" in page.last_box.informativeText()
     page.last_box.accept()
     assert by_name(vault, "Jobcenter Kreis Emsbruch")  # still there
 

@@ -132,7 +132,7 @@ def test_create_a_case_and_fill_a_goal_area(qtbot, window, vault):
     goal_dialog = area.dialog
     type_text(qtbot, goal_dialog.text, "Attend an integration course")
     type_text(qtbot, goal_dialog.criterion, "B1 certificate")
-    type_text(qtbot, goal_dialog.target_date, (date.today() + timedelta(days=180)).strftime("%d.%m.%Y"))
+    type_text(qtbot, goal_dialog.target_date, (date.today() + timedelta(days=180)).isoformat())
     with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT):
         click(qtbot, goal_dialog.ok_button)
     assert [g["text"] for g in view.detail["goal_areas"]["language"]["goals"]] == ["Attend an integration course"]

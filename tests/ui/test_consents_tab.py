@@ -36,7 +36,7 @@ def test_add_a_consent_and_see_it_valid_then_withdraw_it(ctx, qtbot):
     texts = tab.table.row_texts(consent["id"])
     assert texts[0] == "Jobcenter Kreis Emsbruch"
     assert texts[1] == "Identity, Health*"
-    assert texts[3] == "given {}\nno end date".format((date.today() - timedelta(days=3)).strftime("%d.%m.%Y"))
+    assert texts[3] == f"given {(date.today() - timedelta(days=3)).isoformat()}\nno end date"
     assert tab.state_text(consent["id"]) == "Valid"
     assert texts[5] == "—"
 
@@ -48,7 +48,7 @@ def test_add_a_consent_and_see_it_valid_then_withdraw_it(ctx, qtbot):
     qtbot.waitUntil(lambda: not withdraw.isVisible())
     assert tab.state_text(consent["id"]) == "Withdrawn"
     assert tab.table.row_texts(consent["id"])[3].endswith(
-        "withdrawn " + (date.today() - timedelta(days=1)).strftime("%d.%m.%Y"))
+        "withdrawn " + (date.today() - timedelta(days=1)).isoformat())
     assert not tab.withdraw_button.isEnabled()  # cannot be withdrawn twice
 
 

@@ -41,7 +41,7 @@ def test_adding_a_contact_through_the_dialog_shows_it_in_the_timeline(ctx, qtbot
     qtbot.waitUntil(lambda: len(tab.cards) == 1)
     assert not dialog.isVisible()
     card = tab.cards[0]
-    assert card.date_label.text() == date.today().strftime("%d.%m.%Y")
+    assert card.date_label.text() == date.today().isoformat()
     assert card.kind_label.text() == "Phone call"
     assert card.duration_label.text() == "30 min"
     assert [chip.text() for chip in card.chips] == ["Language", "Education and work"]

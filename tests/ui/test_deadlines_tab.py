@@ -37,7 +37,7 @@ def test_overdue_deadlines_say_by_how_many_days_in_red(ctx, qtbot):
     assert tab.status_text(soon) == "Due in 5 days"
     assert tone(tab, overdue) == "error" and tone(tab, soon) == "warning" and tone(tab, later) == "neutral"
     assert tab.heading.count.text() == "4 open · 2 overdue"
-    assert tab.table.row_texts(overdue)[:2] == [(today - timedelta(days=3)).strftime("%d.%m.%Y"), "Duldung expires"]
+    assert tab.table.row_texts(overdue)[:2] == [(today - timedelta(days=3)).isoformat(), "Duldung expires"]
 
 
 def test_add_a_manual_deadline_and_mark_it_done(ctx, qtbot):
@@ -60,7 +60,7 @@ def test_add_a_manual_deadline_and_mark_it_done(ctx, qtbot):
     assert ctx.detail["deadlines"][0]["done"] is True
     assert tab.table.ids() == []  # done ones are hidden unless asked for
     tab.show_done.setChecked(True)
-    assert tab.status_text(deadline["id"]) == "Done on " + date.today().strftime("%d.%m.%Y")
+    assert tab.status_text(deadline["id"]) == "Done on " + date.today().isoformat()
     tab.table.select_id(deadline["id"])
     assert tab.done_button.text() == "&Reopen"
     click(qtbot, tab.done_button)

@@ -51,8 +51,7 @@ def test_the_warning_appears_after_the_third_failed_measure_in_one_area(ctx, qtb
 
     measure = next(m for m in ctx.detail["measures"] if m["title"] == "Integrationskurs B1, second try")
     texts = tab.table.row_texts(measure["id"])
-    period = "{} – {}".format((date.today() - timedelta(days=200)).strftime("%d.%m.%Y"),
-                              (date.today() - timedelta(days=100)).strftime("%d.%m.%Y"))
+    period = f"{(date.today() - timedelta(days=200)).isoformat()} – {(date.today() - timedelta(days=100)).isoformat()}"
     assert texts == ["Integrationskurs B1, second try", "VHS Emsbruch", "Language", "Language course", period,
                      "Not attained"]
 

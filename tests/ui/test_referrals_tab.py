@@ -43,7 +43,7 @@ def test_add_a_referral_by_typing_part_of_the_agency_name(ctx, qtbot):
     [referral] = ctx.detail["referrals"]
     assert referral["agency_id"] == jobcenter and referral["handover"] is True
     texts = tab.table.row_texts(referral["id"])
-    assert texts[0] == date.today().strftime("%d.%m.%Y")
+    assert texts[0] == date.today().isoformat()
     assert texts[1] == "Jobcenter Kreis Emsbruch"
     assert texts[2] == "Education and work"
     assert texts[4] == "Open · handed over"
@@ -75,7 +75,7 @@ def test_the_consent_badge_follows_the_consents_of_the_agency(ctx, qtbot):
     add_consent(ctx.vault, case_id=ctx.case_id, recipient_id=agency, categories=["identity"], purpose="Renewed",
                 given=date.today(), valid_until=date.today() + timedelta(days=12))
     ctx.changed()
-    expires = (date.today() + timedelta(days=12)).strftime("%d.%m.%Y")
+    expires = (date.today() + timedelta(days=12)).isoformat()
     assert tab.consent_text(referral) == f"Consent expires {expires}"
 
 

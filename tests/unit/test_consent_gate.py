@@ -35,16 +35,16 @@ def allows(vault, ids, recipient, categories, on):
 
 def test_valid_consent_allows(setup):
     vault, ids = setup
-    assert allows(vault, ids, "jobcenter", ["identity", "social"], date(2025, 6, 1)) == (True, "Consent given on 01.02.2025 until 31.12.2025.")
+    assert allows(vault, ids, "jobcenter", ["identity", "social"], date(2025, 6, 1)) == (True, "Consent given on 2025-02-01 until 2025-12-31.")
     with vault.session() as session:
         assert check_consent(session, ids["case"], ids["jobcenter"], ["identity"], date(2025, 6, 1)).consent_id == ids["consent"]
 
 
 def test_before_given_after_expiry_and_other_recipient(setup):
     vault, ids = setup
-    assert allows(vault, ids, "jobcenter", ["identity"], date(2025, 1, 31)) == (False, "The consent is only given from 01.02.2025.")
+    assert allows(vault, ids, "jobcenter", ["identity"], date(2025, 1, 31)) == (False, "The consent is only given from 2025-02-01.")
     assert allows(vault, ids, "jobcenter", ["identity"], date(2025, 12, 31))[0] is True
-    assert allows(vault, ids, "jobcenter", ["identity"], date(2026, 1, 1)) == (False, "The consent expired on 31.12.2025.")
+    assert allows(vault, ids, "jobcenter", ["identity"], date(2026, 1, 1)) == (False, "The consent expired on 2025-12-31.")
     with vault.session() as session:
         other = Agency(name="Jugendamt", legal_domain="SGB VIII")
         session.add(other)
@@ -67,7 +67,7 @@ def test_withdrawal_blocks_from_its_day_on(setup):
     with vault.session() as session:
         session.get(Consent, ids["consent"]).withdrawn = date(2025, 6, 10)
     assert allows(vault, ids, "jobcenter", ["identity"], date(2025, 6, 9))[0] is True
-    assert allows(vault, ids, "jobcenter", ["identity"], date(2025, 6, 10)) == (False, "The consent was withdrawn on 10.06.2025.")
+    assert allows(vault, ids, "jobcenter", ["identity"], date(2025, 6, 10)) == (False, "The consent was withdrawn on 2025-06-10.")
     assert allows(vault, ids, "jobcenter", ["identity"], date(2025, 7, 1))[0] is False
 
 

@@ -35,22 +35,22 @@ def test_next_phase_follows_the_cycle():
 
 
 def test_skipping_a_phase_names_the_phase_that_comes_next():
-    with pytest.raises(ValidationError, match="after intake comes assessment, not planning"):
+    with pytest.raises(ValidationError, match="after Intake comes Assessment, not Goals and plan"):
         check_transition(facts(consent_to_case_management=True, assessments_with_need=2), "planning")
 
 
 def test_what_is_missing_is_named_per_phase():
-    with pytest.raises(ValidationError, match="move to assessment, record: the person's consent to case management"):
+    with pytest.raises(ValidationError, match="move to Assessment, record: the person's consent to case management"):
         check_transition(facts(), "assessment")
     with pytest.raises(ValidationError, match="an assessment with a need level in at least one goal area"):
         check_transition(facts(phase="assessment"), "planning")
-    with pytest.raises(ValidationError, match="move to implementation, record: at least one goal"):
+    with pytest.raises(ValidationError, match="move to Implementation, record: at least one goal"):
         check_transition(facts(phase="planning"), "implementation")
     with pytest.raises(ValidationError, match="record: a closing reason"):
         check_transition(facts(phase="monitoring"), "closed")
     with pytest.raises(ValidationError, match="a referral to the responsible agency"):
         check_transition(facts(case_type="referral_advice", closing_reason="referral_completed"), "closed")
-    with pytest.raises(ValidationError, match="goes from intake straight to closed; it has no assessment phase"):
+    with pytest.raises(ValidationError, match="goes from intake straight to closed; it has no Assessment phase"):
         check_transition(facts(case_type="referral_advice", consent_to_case_management=True), "assessment")
     assert missing_for_next_phase_from_facts(facts()) == ["the person's consent to case management (recorded at intake)"]
     assert missing_for_next_phase_from_facts(facts(phase="assessment", assessments_with_need=1)) == []
@@ -106,7 +106,7 @@ def test_going_back_to_reassess_is_allowed(vault):
     save_assessment(vault, case_id=ref.case_id, area="health", need_level=1)
     change_phase(vault, case_id=ref.case_id, phase="planning")
     assert change_phase(vault, case_id=ref.case_id, phase="assessment").phase == "assessment"
-    with pytest.raises(ValidationError, match="already in the assessment phase"):
+    with pytest.raises(ValidationError, match="already in the Assessment phase"):
         change_phase(vault, case_id=ref.case_id, phase="assessment")
     with pytest.raises(ValidationError, match="Unknown phase 'review'"):
         change_phase(vault, case_id=ref.case_id, phase="review")
@@ -132,7 +132,7 @@ def test_referral_advice_goes_from_intake_to_closed_with_a_referral(vault):
     ref = new_case(vault, case_type="referral_advice")
     assert case_detail(vault, ref.ref)["missing_for_next_phase"] == [
         "a closing reason", "a referral to the responsible agency (the handover of the Verweisberatung)"]
-    with pytest.raises(ValidationError, match="no assessment phase"):
+    with pytest.raises(ValidationError, match="no Assessment phase"):
         change_phase(vault, case_id=ref.case_id, phase="assessment")
     with pytest.raises(ValidationError, match="a referral to the responsible agency"):
         close_case(vault, case_id=ref.case_id, closing_reason="referral_completed")

@@ -44,6 +44,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import UsageError
+from app.i18n import _
 from app.models import Agency, Assessment, Barrier, Case, Contact, Goal, Person, Referral
 from app.models.codes import (
     GOAL_AREAS,
@@ -109,9 +110,9 @@ class ReportScope:
 
     def __post_init__(self) -> None:
         if self.period_from > self.period_to:
-            raise UsageError("The report period ends before it starts.")
+            raise UsageError(_("The report period ends before it starts."))
         if self.programme is not None and self.programme not in PROGRAMMES:
-            raise UsageError("The programme must be 'kim' or 'gk'.")
+            raise UsageError(_("The programme must be 'kim' or 'gk'."))
 
 
 @dataclass

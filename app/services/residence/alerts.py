@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from app.formatting import format_date
+from app.i18n import N_, _, ngettext
 from app.services.residence.engine import identity_deadline_60c
 from app.services.residence.facts import Facts
 from app.services.residence.results import RuleDeadline, RuleResult
@@ -26,9 +28,9 @@ STAY_REQUIREMENT = "stay_requirement"  # the day the time requirements of a rule
 OTHER = "other"  # the § 60c identity time limit
 
 _ADVICE = {
-    BIRTHDAY_27: "File the application unless it has been filed.",
-    STAY_REQUIREMENT: "Prepare the application.",
-    OTHER: "Clarify the identity or document every reasonable step taken.",
+    BIRTHDAY_27: N_("File the application unless it has been filed."),
+    STAY_REQUIREMENT: N_("Prepare the application."),
+    OTHER: N_("Clarify the identity or document every reasonable step taken."),
 }
 
 
@@ -40,20 +42,24 @@ def collect_deadlines(facts: Facts, on: date, rule_set: RuleSet, results: dict[s
         years = rule_set["25a"]["age"]["apply_before_years"]
         birthday = last_day + timedelta(days=1)
         if facts.birth_date is not None and facts.birth_date.is_partial:
-            text = f"Last day to apply for § 25a; the person turns {years} on {birthday} at the earliest"
+            text = _("Last day to apply for § 25a; the person turns {years} on {date} at the earliest").format(
+                years=years, date=format_date(birthday))
         else:
-            text = f"Last day to apply for § 25a; the person turns {years} on {birthday}"
+            text = _("Last day to apply for § 25a; the person turns {years} on {date}").format(
+                years=years, date=format_date(birthday))
         deadlines.append(RuleDeadline(BIRTHDAY_27, last_day, "rule:25a", text))
     for name, result in results.items():
         met_on = result.requirements_met_on
         if result.available and met_on is not None and met_on >= on:
-            deadlines.append(RuleDeadline(STAY_REQUIREMENT, met_on, f"rule:{name}", f"Time requirements for § {name} met"))
+            deadlines.append(RuleDeadline(STAY_REQUIREMENT, met_on, f"rule:{name}", _("Time requirements for § {rule} met").format(
+                rule=name)))
     identity_due = identity_deadline_60c(facts, rule_set)
     if identity_due is not None and identity_due >= on and facts.identity_clarified is not True:
         months = rule_set["60c"]["identity"]["within_months_after_entry"]
         deadlines.append(RuleDeadline(
             OTHER, identity_due, "rule:60c",
-            f"Last day to clarify the identity for a later § 60c Ausbildungsduldung ({months} months after entry)",
+            _("Last day to clarify the identity for a later § 60c Ausbildungsduldung ({months} months after entry)").format(
+                months=months),
         ))
     return sorted(deadlines, key=lambda item: (item.due, item.source, item.kind))
 
@@ -65,11 +71,13 @@ def warnings_for(deadlines: list[RuleDeadline], on: date, *, within_days: int = 
         days = (deadline.due - on).days
         if not 0 <= days <= within_days:
             continue
+        due = format_date(deadline.due)
         if days == 0:
-            when = f"{deadline.due}, today: {deadline.text}."
+            when = _("{date}, today: {text}.").format(date=due, text=deadline.text)
         elif days == 1:
-            when = f"{deadline.due}, tomorrow: {deadline.text}."
+            when = _("{date}, tomorrow: {text}.").format(date=due, text=deadline.text)
         else:
-            when = f"{deadline.due}, in {days} days: {deadline.text}."
-        warnings.append(f"{when} {_ADVICE[deadline.kind]}")
+            when = ngettext("{date}, in {days} day: {text}.", "{date}, in {days} days: {text}.", days).format(
+                date=due, days=days, text=deadline.text)
+        warnings.append(f"{when} {_(_ADVICE[deadline.kind])}")
     return warnings

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from app.i18n import N_, _
 from app.services.residence.alerts import collect_deadlines, warnings_for
 from app.services.residence.engine import check_25a, check_25b, check_60c, check_60d
 from app.services.residence.facts import Facts
 from app.services.residence.results import ResidenceCheck, RuleDeadline
 from app.services.residence.rules_data import rules_in_force
 
-COUNTING_NOTE = (
+COUNTING_NOTE = N_(
     "Periods are counted without the day of entry or grant (§ 187 Abs. 1 BGB, § 188 BGB); an "
     "authority that also counts that day reaches the same point one day earlier, never later."
 )
@@ -37,7 +38,7 @@ def check_residence(facts: Facts, on: date, *, rules_dir: Path | None = None) ->
         rules=results,
         deadlines=deadlines,
         warnings=warnings_for(deadlines, on),
-        notes=[COUNTING_NOTE],
+        notes=[_(COUNTING_NOTE)],
     )
 
 

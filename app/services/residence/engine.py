@@ -3,7 +3,8 @@
 Pure functions: facts and the rules in force go in, plain results come out
 (no database, no Qt). Every figure and citation comes from the rules file in
 force on the check date (``rules_data``); the date arithmetic follows
-§§ 187, 188 BGB (``dates``). Dates in texts are ISO (``str(date)``).
+§§ 187, 188 BGB (``dates``). Texts are translated (gettext) with dates and numbers
+formatted for the interface language (``app.formatting``).
 
 What the facts cannot express is assumed and said in the notes: the stay is
 taken as uninterrupted since ``entry_date`` (absences up to the allowed months
@@ -17,6 +18,8 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from app.formatting import format_date, format_number, format_partial_date
+from app.i18n import _
 from app.services.residence.dates import (
     age_reached_on,
     last_day_before_age,
@@ -65,7 +68,8 @@ def check_25a(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
     if facts.birth_date is None:
         time.unknown(Finding(
             "birth_date_unknown",
-            f"Birth date unknown: the application must be filed before turning {limit} ({cite_limit}).",
+            _("Birth date unknown: the application must be filed before turning {limit} ({cite}).").format(
+                limit=limit, cite=cite_limit),
         ))
     else:
         # The deadline from the earliest possible birthday is never too late; the
@@ -74,7 +78,8 @@ def check_25a(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
         result.application_deadline = deadline
         min_years, cite_min = age["min_years"], age["min_cite"]
         min_age_on = age_reached_on(facts.birth_date.latest, min_years)
-        time.add(min_age_on, Finding("min_age", f"Minimum age {min_years} ({cite_min}): reached on {min_age_on}."))
+        time.add(min_age_on, Finding("min_age", _("Minimum age {years} ({cite}): reached on {date}.").format(
+            years=min_years, cite=cite_min, date=format_date(min_age_on))))
         result.notes.extend(_birth_date_notes(facts.birth_date, on, limit, deadline))
 
     _stay_requirement(facts, time, params["stay"]["years"], params["stay"]["cite"])
@@ -88,14 +93,15 @@ def check_25a(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
     if deadline is not None and on > deadline:
         result.available = False
         result.missing[:] = [Finding(
-            "age_limit_passed", f"The last day to apply was {deadline} (before turning {limit}, {cite_limit})."
+            "age_limit_passed", _("The last day to apply was {date} (before turning {limit}, {cite}).").format(
+                date=format_date(deadline), limit=limit, cite=cite_limit)
         )]
     elif deadline is not None and met_on is not None and met_on > deadline:
         result.available = False
         result.missing[:] = [Finding(
             "time_after_deadline",
-            f"The time requirements are met only on {met_on}, after the last day to apply, {deadline}: "
-            f"§ 25a cannot be reached.",
+            _("The time requirements are met only on {met_on}, after the last day to apply, {deadline}: "
+              "§ 25a cannot be reached.").format(met_on=format_date(met_on), deadline=format_date(deadline)),
         )]
     if deadline is not None and met_on is not None and met_on > deadline:
         result.requirements_met_on = None  # met only after the last day to apply: never in time
@@ -120,19 +126,21 @@ def check_25b(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
     if facts.minor_child is None and facts.entry_date is not None:
         with_child_on = period_met_on(facts.entry_date, years=child_years)
         result.notes.append(
-            f"Unknown whether a minor child lives in the household: counted with {years} years; with a minor "
-            f"child {child_years} years suffice, complete on {with_child_on}."
+            _("Unknown whether a minor child lives in the household: counted with {years} years; with a minor "
+              "child {child_years} years suffice, complete on {date}.").format(
+                years=years, child_years=child_years, date=format_date(with_child_on))
         )
     elif facts.minor_child is None:
         result.notes.append(
-            f"Unknown whether a minor child lives in the household: counted with {years} years; with a minor "
-            f"child {child_years} years suffice."
+            _("Unknown whether a minor child lives in the household: counted with {years} years; with a minor "
+              "child {child_years} years suffice.").format(years=years, child_years=child_years)
         )
 
     if facts.duldung_since is None:
         cite = params["duldung"]["cite"]
         result.missing.append(Finding(
-            "duldung_unknown", f"No Duldung date: § 25b is for people with a Duldung or a § 104c permit ({cite})."
+            "duldung_unknown",
+            _("No Duldung date: § 25b is for people with a Duldung or a § 104c permit ({cite}).").format(cite=cite)
         ))
     _german_requirement(facts, result, params["german"])
     _identity_requirement(facts, result, params["identity"]["cite"])
@@ -157,14 +165,17 @@ def check_60c(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
     identity_due = identity_deadline_60c(facts, rule_set)
     if identity_due is not None and facts.identity_clarified is not True:
         result.notes.append(
-            f"Entered on or after {identity['for_entries_from']}: the identity must be clarified within "
-            f"{identity['within_months_after_entry']} months of entry, by {identity_due} ({identity['cite']}); the "
-            f"time limit counts as kept if all necessary and reasonable steps were taken within it."
+            _("Entered on or after {cut_off}: the identity must be clarified within {months} months of entry, "
+              "by {date} ({cite}); the time limit counts as kept if all necessary and reasonable steps were taken "
+              "within it.").format(
+                cut_off=format_date(identity["for_entries_from"]), months=identity["within_months_after_entry"],
+                date=format_date(identity_due), cite=identity["cite"])
         )
     application = params["application"]
     result.notes.append(
-        f"Apply at the earliest {application['earliest_months_before_training']} months before the training starts "
-        f"({application['cite']}); the start date of the training is not among the facts."
+        _("Apply at the earliest {months} months before the training starts ({cite}); the start date of the "
+          "training is not among the facts.").format(
+            months=application["earliest_months_before_training"], cite=application["cite"])
     )
     result.notes.extend(_not_checked_and_hints(params))
     return result
@@ -180,33 +191,36 @@ def check_60d(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
     time = _TimeRequirements(on, result.missing)
 
     if facts.entry_date is None:
-        time.unknown(Finding("entry_date_unknown", f"Entry date unknown: § 60d needs entry by {cut_off} ({cite_entry})."))
+        time.unknown(Finding("entry_date_unknown", _("Entry date unknown: § 60d needs entry by {date} ({cite}).").format(
+            date=format_date(cut_off), cite=cite_entry)))
     _duldung_requirement(facts, time, params["duldung"]["months"], params["duldung"]["cite"])
 
     if facts.employment_since is None:
         time.unknown(Finding(
             "employment_unknown",
-            f"No employment start date: {months} months of employment with at least {hours} hours a week are "
-            f"needed ({cite_work}).",
+            _("No employment start date: {months} months of employment with at least {hours} hours a week are "
+              "needed ({cite}).").format(months=months, hours=hours, cite=cite_work),
         ))
     elif facts.weekly_hours is None:
         time.unknown(Finding(
             "weekly_hours_unknown",
-            f"Weekly working hours unknown: at least {hours} hours a week are needed ({cite_work}).",
+            _("Weekly working hours unknown: at least {hours} hours a week are needed ({cite}).").format(
+                hours=hours, cite=cite_work),
         ))
     elif facts.weekly_hours < hours:
         # Months with fewer hours do not count, so the period cannot be dated on these facts.
         time.unknown(Finding(
             "weekly_hours",
-            f"{_number(facts.weekly_hours)} hours a week; at least {hours} hours a week are needed ({cite_work}). "
-            f"The {months} months count from the day the hours reach {hours}.",
+            _("{weekly} hours a week; at least {hours} hours a week are needed ({cite}). "
+              "The {months} months count from the day the hours reach {hours}.").format(
+                weekly=format_number(facts.weekly_hours), hours=hours, cite=cite_work, months=months),
         ))
     else:
         employed_on = period_met_on(facts.employment_since, months=months)
         time.add(employed_on, Finding(
             "employment",
-            f"{months} months of employment with at least {hours} hours a week ({cite_work}): complete on "
-            f"{employed_on}.",
+            _("{months} months of employment with at least {hours} hours a week ({cite}): complete on {date}.").format(
+                months=months, hours=hours, cite=cite_work, date=format_date(employed_on)),
         ))
     result.requirements_met_on = time.all_met_on
     _german_requirement(facts, result, params["german"])
@@ -217,7 +231,8 @@ def check_60d(facts: Facts, on: date, rule_set: RuleSet) -> RuleResult:
         result.requirements_met_on = None
         result.missing[:] = [Finding(
             "entry_after_cutoff",
-            f"Entered on {facts.entry_date}, after {cut_off} ({cite_entry}): § 60d is not possible.",
+            _("Entered on {date}, after {cut_off} ({cite}): § 60d is not possible.").format(
+                date=format_date(facts.entry_date), cut_off=format_date(cut_off), cite=cite_entry),
         )]
     result.notes.extend(_not_checked_and_hints(params))
     return result
@@ -239,21 +254,25 @@ def identity_deadline_60c(facts: Facts, rule_set: RuleSet) -> date | None:
 def _stay_requirement(facts: Facts, time: _TimeRequirements, years: int, cite: str) -> None:
     if facts.entry_date is None:
         time.unknown(Finding(
-            "entry_date_unknown", f"Entry date unknown: {years} years of uninterrupted stay are needed ({cite})."
+            "entry_date_unknown",
+            _("Entry date unknown: {years} years of uninterrupted stay are needed ({cite}).").format(years=years, cite=cite)
         ))
         return
     met_on = period_met_on(facts.entry_date, years=years)
-    time.add(met_on, Finding("stay", f"{years} years of uninterrupted stay ({cite}): complete on {met_on}."))
+    time.add(met_on, Finding("stay", _("{years} years of uninterrupted stay ({cite}): complete on {date}.").format(
+        years=years, cite=cite, date=format_date(met_on))))
 
 
 def _duldung_requirement(facts: Facts, time: _TimeRequirements, months: int, cite: str) -> None:
     if facts.duldung_since is None:
         time.unknown(Finding(
-            "duldung_unknown", f"No Duldung date: a Duldung held for {months} months is needed ({cite})."
+            "duldung_unknown",
+            _("No Duldung date: a Duldung held for {months} months is needed ({cite}).").format(months=months, cite=cite)
         ))
         return
     met_on = period_met_on(facts.duldung_since, months=months)
-    time.add(met_on, Finding("duldung", f"{months} months with a Duldung ({cite}): complete on {met_on}."))
+    time.add(met_on, Finding("duldung", _("{months} months with a Duldung ({cite}): complete on {date}.").format(
+        months=months, cite=cite, date=format_date(met_on))))
 
 
 def _school_requirement(facts: Facts, result: RuleResult, school: dict) -> None:
@@ -266,22 +285,26 @@ def _school_requirement(facts: Facts, result: RuleResult, school: dict) -> None:
     if facts.school_years is None and qualification_open:
         finding = Finding(
             "school_unknown",
-            f"Unknown: {years} years of successful school attendance in Germany or a recognised school or "
-            f"vocational qualification ({cite}).",
+            _("Unknown: {years} years of successful school attendance in Germany or a recognised school or "
+              "vocational qualification ({cite}).").format(years=years, cite=cite),
         )
     elif facts.school_years is None:
         finding = Finding(
-            "school_unknown", f"Years of successful school attendance in Germany unknown: {years} are needed ({cite})."
+            "school_unknown",
+            _("Years of successful school attendance in Germany unknown: {years} are needed ({cite}).").format(
+                years=years, cite=cite)
         )
     elif qualification_open:
         finding = Finding(
             "school",
-            f"{_number(facts.school_years)} of {years} years of successful school attendance in Germany; a "
-            f"recognised school or vocational qualification would also do ({cite}).",
+            _("{done} of {years} years of successful school attendance in Germany; a recognised school or "
+              "vocational qualification would also do ({cite}).").format(
+                done=format_number(facts.school_years), years=years, cite=cite),
         )
     else:
         finding = Finding(
-            "school", f"{_number(facts.school_years)} of {years} years of successful school attendance in Germany ({cite})."
+            "school", _("{done} of {years} years of successful school attendance in Germany ({cite}).").format(
+                done=format_number(facts.school_years), years=years, cite=cite)
         )
     result.missing.append(finding)
 
@@ -291,19 +314,22 @@ def _german_requirement(facts: Facts, result: RuleResult, german: dict) -> None:
     reached = facts.german_level_at_least(required)
     if reached is None:
         result.missing.append(Finding(
-            "german_unknown", f"German level unknown: oral German at level {required} is needed ({cite})."
+            "german_unknown",
+            _("German level unknown: oral German at level {level} is needed ({cite}).").format(level=required, cite=cite)
         ))
     elif not reached:
         result.missing.append(Finding(
-            "german", f"German at level {facts.german_level}; oral German at level {required} is needed ({cite})."
+            "german", _("German at level {reached}; oral German at level {level} is needed ({cite}).").format(
+                reached=facts.german_level, level=required, cite=cite)
         ))
 
 
 def _identity_requirement(facts: Facts, result: RuleResult, cite: str) -> None:
     if facts.identity_clarified is None:
-        result.missing.append(Finding("identity_unknown", f"Unknown whether the identity is clarified ({cite})."))
+        result.missing.append(Finding("identity_unknown", _("Unknown whether the identity is clarified ({cite}).").format(
+            cite=cite)))
     elif not facts.identity_clarified:
-        result.missing.append(Finding("identity", f"Identity not clarified ({cite})."))
+        result.missing.append(Finding("identity", _("Identity not clarified ({cite}).").format(cite=cite)))
 
 
 # --- notes ------------------------------------------------------------------------------------
@@ -313,26 +339,28 @@ def _birth_date_notes(birth: BirthDate, on: date, years: int, deadline: date) ->
     if birth.is_partial:
         if birth.earliest.month == birth.latest.month:
             notes.append(
-                f"Only the birth month is known ({birth.text}): the last day to apply is computed from the earliest "
-                f"possible birthday, {birth.earliest}, so it is never too late. Check the exact date in the "
-                f"person's papers."
+                _("Only the birth month is known ({birth}): the last day to apply is computed from the earliest "
+                  "possible birthday, {earliest}, so it is never too late. Check the exact date in the "
+                  "person's papers.").format(birth=format_partial_date(birth.text), earliest=format_date(birth.earliest))
             )
         else:
             notes.append(
-                f"Only the birth year is known ({birth.text}): the last day to apply is computed from the earliest "
-                f"possible birthday, {birth.earliest}, so it is never too late. Check the exact date in the "
-                f"person's papers."
+                _("Only the birth year is known ({birth}): the last day to apply is computed from the earliest "
+                  "possible birthday, {earliest}, so it is never too late. Check the exact date in the "
+                  "person's papers.").format(birth=format_partial_date(birth.text), earliest=format_date(birth.earliest))
             )
         latest_deadline = last_day_before_age(birth.latest, years)
         if deadline < on <= latest_deadline:
             notes.append(
-                f"With a later birthday in {birth.text} the last day to apply could be as late as "
-                f"{latest_deadline}: check the exact birth date before ruling § 25a out."
+                _("With a later birthday in {birth} the last day to apply could be as late as "
+                  "{date}: check the exact birth date before ruling § 25a out.").format(
+                    birth=format_partial_date(birth.text), date=format_date(latest_deadline))
             )
     elif (birth.earliest.month, birth.earliest.day) == (2, 29) and not calendar.isleap(birth.earliest.year + years):
         notes.append(
-            f"Born on 29 February: in {deadline.year} the person completes {years} years of life with the end of "
-            f"28 February (§ 188 Abs. 2 and 3 BGB), so the last day to apply is {deadline}."
+            _("Born on 29 February: in {year} the person completes {years} years of life with the end of "
+              "28 February (§ 188 Abs. 2 and 3 BGB), so the last day to apply is {date}.").format(
+                year=deadline.year, years=years, date=format_date(deadline))
         )
     return notes
 
@@ -340,15 +368,16 @@ def _birth_date_notes(birth: BirthDate, on: date, years: int, deadline: date) ->
 def _stay_counting_note(rule_set: RuleSet) -> str:
     months, cite = rule_set.stay_interruption["allowed_months"], rule_set.stay_interruption["cite"]
     return (
-        f"The stay is counted from the entry date as uninterrupted; absences of up to {months} months do not break "
-        f"it ({cite}). After a longer absence or a gap in the papers the count starts again: enter the day of return "
-        f"as the entry date."
+        _("The stay is counted from the entry date as uninterrupted; absences of up to {months} months do not break "
+          "it ({cite}). After a longer absence or a gap in the papers the count starts again: enter the day of return "
+          "as the entry date.").format(months=months, cite=cite)
     )
 
 
 def _not_checked_and_hints(params: dict) -> list[str]:
-    notes = [f"Also required, not checked here: {item}." for item in params["not_checked"]]
-    notes.extend(params["hints"])
+    # The rules file's sentences are English source text with catalog entries (babel.cfg, lotse_rules).
+    notes = [_("Also required, not checked here: {item}.").format(item=_(item)) for item in params["not_checked"]]
+    notes.extend(_(hint) for hint in params["hints"])
     return notes
 
 
@@ -358,19 +387,17 @@ def _chancen_notes(on: date, rule_set: RuleSet) -> list[str]:
     stay = chancen["stay"]
     if on <= chancen["new_applications_until"]:
         return [
-            f"A § 104c permit (Chancen-Aufenthaltsrecht) can still be applied for until "
-            f"{chancen['new_applications_until']} by people who had stayed {stay['years']} years by "
-            f"{stay['reference_date']} ({stay['cite']})."
+            _("A § 104c permit (Chancen-Aufenthaltsrecht) can still be applied for until {until} by people who had "
+              "stayed {years} years by {reference_date} ({cite}).").format(
+                until=format_date(chancen["new_applications_until"]), years=stay["years"],
+                reference_date=format_date(stay["reference_date"]), cite=stay["cite"])
         ]
     if on <= chancen["transition_until"]:
         return [
-            f"Holders of a § 104c permit can move to § 25a or § 25b until {chancen['transition_until']}, before "
-            f"their permit ends; new § 104c applications ended on {chancen['new_applications_until']} "
-            f"({chancen['cite']})."
+            _("Holders of a § 104c permit can move to § 25a or § 25b until {until}, before their permit ends; "
+              "new § 104c applications ended on {ended} ({cite}).").format(
+                until=format_date(chancen["transition_until"]), ended=format_date(chancen["new_applications_until"]),
+                cite=chancen["cite"])
         ]
     return []
 
-
-def _number(value: float) -> str:
-    """2.0 -> "2", 19.5 -> "19.5"."""
-    return str(int(value)) if float(value).is_integer() else str(value)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import DataError, NotFoundError, UsageError
+from app.i18n import _
 
 # The CEFR levels in ascending order; a fact of the language framework, not of law.
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -77,11 +78,11 @@ class Facts:
     def from_mapping(cls, data: Any) -> Facts:
         """Build facts from a decoded JSON object; bad input raises UsageError naming the field."""
         if not isinstance(data, dict):
-            raise UsageError("The facts must be a JSON object, e.g. {\"birth_date\": \"2001-05-14\"}.")
+            raise UsageError(_("The facts must be a JSON object, e.g. {example}.").format(example='{"birth_date": "2001-05-14"}'))
         for name in data:
             if name not in FACT_FIELDS:
                 raise UsageError(
-                    "Unknown field '{name}' in the facts; allowed fields: {allowed}.".format(
+                    _("Unknown field '{name}' in the facts; allowed fields: {allowed}.").format(
                         name=name, allowed=", ".join(FACT_FIELDS)
                     )
                 )
@@ -128,12 +129,12 @@ class Facts:
         try:
             text = Path(path).read_text(encoding="utf-8-sig")
         except FileNotFoundError as exc:
-            raise NotFoundError(f"The facts file {path} does not exist.") from exc
+            raise NotFoundError(_("The facts file {path} does not exist.").format(path=path)) from exc
         except UnicodeDecodeError as exc:
-            raise UsageError(f"The facts file {path} is not UTF-8 text.") from exc
+            raise UsageError(_("The facts file {path} is not UTF-8 text.").format(path=path)) from exc
         except OSError as exc:
             raise DataError(
-                f"The facts file {path} cannot be read ({exc.strerror})."
+                _("The facts file {path} cannot be read ({reason}).").format(path=path, reason=exc.strerror)
             ) from exc
         return cls.from_json_text(text, origin=str(path))
 
@@ -146,13 +147,13 @@ class Facts:
 
 def _decode_json(text: str, origin: str) -> Any:
     def reject_constant(name: str) -> Any:
-        raise UsageError(f"{origin} contains {name}, which is not a valid JSON number.")
+        raise UsageError(_("{origin} contains {name}, which is not a valid JSON number.").format(origin=origin, name=name))
 
     def reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in pairs:
             if key in result:
-                raise UsageError(f"The field '{key}' appears twice in {origin}.")
+                raise UsageError(_("The field '{key}' appears twice in {origin}.").format(key=key, origin=origin))
             result[key] = value
         return result
 
@@ -160,25 +161,26 @@ def _decode_json(text: str, origin: str) -> Any:
         return json.loads(text, parse_constant=reject_constant, object_pairs_hook=reject_duplicates)
     except json.JSONDecodeError as exc:
         raise UsageError(
-            f"{origin} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."
+            _("{origin} is not valid JSON: {error} (line {line}, column {column}).").format(
+                origin=origin, error=exc.msg, line=exc.lineno, column=exc.colno)
         ) from exc
 
 
 def parse_iso_date(field: str, value: str) -> date:
     """A strict ``YYYY-MM-DD`` date (Python's fromisoformat also takes week dates and more)."""
     if not _FULL_DATE.fullmatch(value):
-        raise UsageError(f"{field} must be a date as YYYY-MM-DD, not '{value}'.")
+        raise UsageError(_("{field} must be a date as YYYY-MM-DD, not '{value}'.").format(field=field, value=value))
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise UsageError(f"{field} is not a real calendar date: '{value}'.") from exc
+        raise UsageError(_("{field} is not a real calendar date: '{value}'.").format(field=field, value=value)) from exc
 
 
 def _full_date(field: str, value: Any) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise UsageError(f"{field} must be a date as YYYY-MM-DD in quotes.")
+        raise UsageError(_("{field} must be a date as YYYY-MM-DD in quotes.").format(field=field))
     return parse_iso_date(field, value.strip())
 
 
@@ -187,7 +189,7 @@ def parse_birth_date(value: Any) -> BirthDate | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise UsageError("birth_date must be YYYY-MM-DD, YYYY-MM or YYYY in quotes.")
+        raise UsageError(_("birth_date must be YYYY-MM-DD, YYYY-MM or YYYY in quotes."))
     text = value.strip()
     if _FULL_DATE.fullmatch(text):
         day = parse_iso_date("birth_date", text)
@@ -195,19 +197,19 @@ def parse_birth_date(value: Any) -> BirthDate | None:
     if match := _YEAR_MONTH.fullmatch(text):
         year, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12 or year < 1:
-            raise UsageError(f"birth_date has no month {month}: '{text}'.")
+            raise UsageError(_("birth_date has no month {month}: '{text}'.").format(month=month, text=text))
         last = calendar.monthrange(year, month)[1]
         return BirthDate(date(year, month, 1), date(year, month, last), text)
     if _YEAR.fullmatch(text) and int(text) >= 1:
         year = int(text)
         return BirthDate(date(year, 1, 1), date(year, 12, 31), text)
-    raise UsageError(f"birth_date must be YYYY-MM-DD, YYYY-MM or YYYY, not '{text}'.")
+    raise UsageError(_("birth_date must be YYYY-MM-DD, YYYY-MM or YYYY, not '{text}'.").format(text=text))
 
 
 def _boolean(field: str, value: Any) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
-    raise UsageError(f"{field} must be true or false.")
+    raise UsageError(_("{field} must be true or false.").format(field=field))
 
 
 def _number(field: str, value: Any, *, upper: float | None) -> float | None:
@@ -215,9 +217,9 @@ def _number(field: str, value: Any, *, upper: float | None) -> float | None:
         return None
     # bool is an int in Python; "true" is not a number of years or hours.
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise UsageError(f"{field} must be a number.")
+        raise UsageError(_("{field} must be a number.").format(field=field))
     if value < 0 or (upper is not None and value > upper):
-        raise UsageError(f"{field} is out of range: {value}.")
+        raise UsageError(_("{field} is out of range: {value}.").format(field=field, value=value))
     return float(value)
 
 
@@ -227,6 +229,6 @@ def _german_level(value: Any) -> str | None:
     level = value.strip().upper() if isinstance(value, str) else None
     if level not in CEFR_LEVELS:
         raise UsageError(
-            "german_level must be one of {levels}, not '{value}'.".format(levels=", ".join(CEFR_LEVELS), value=value)
+            _("german_level must be one of {levels}, not '{value}'.").format(levels=", ".join(CEFR_LEVELS), value=value)
         )
     return level

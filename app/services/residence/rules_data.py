@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import DataError
+from app.formatting import format_date
+from app.i18n import _
 from app.resources import resource_path
 from app.services.residence.facts import CEFR_LEVELS
 
@@ -105,7 +107,7 @@ def load_rule_sets(rules_dir: Path | None = None) -> list[RuleSet]:
     folder = Path(rules_dir) if rules_dir is not None else RULES_DIR
     paths = sorted(folder.glob("*.json")) if folder.is_dir() else []
     if not paths:
-        raise DataError(f"No residence-law rules files found in {folder}.")
+        raise DataError(_("No residence-law rules files found in {folder}.").format(folder=folder))
     # Checking every case of a vault would re-read the same files; reuse them until one changes.
     signature = (str(folder.resolve()), tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths))
     cached = _CACHE.get(signature[0])
@@ -115,7 +117,8 @@ def load_rule_sets(rules_dir: Path | None = None) -> list[RuleSet]:
     for earlier, later in zip(rule_sets, rule_sets[1:], strict=False):
         if earlier.in_force_from == later.in_force_from:
             raise DataError(
-                f"The rules files {earlier.path.name} and {later.path.name} both take effect on {later.in_force_from.isoformat()}; keep one."
+                _("The rules files {first} and {second} both take effect on {date}; keep one.").format(
+                    first=earlier.path.name, second=later.path.name, date=format_date(later.in_force_from))
             )
     _CACHE[signature[0]] = (signature, tuple(rule_sets))
     return rule_sets
@@ -127,8 +130,9 @@ def rules_in_force(on: date, rules_dir: Path | None = None) -> RuleSet:
     in_force = [rule_set for rule_set in rule_sets if rule_set.in_force_from <= on]
     if not in_force:
         raise DataError(
-            f"No residence-law rules are in force on {on.isoformat()}: the earliest rules file ({rule_sets[0].path.name}) "
-            f"takes effect on {rule_sets[0].in_force_from.isoformat()}."
+            _("No residence-law rules are in force on {date}: the earliest rules file ({file}) "
+              "takes effect on {start}.").format(
+                date=format_date(on), file=rule_sets[0].path.name, start=format_date(rule_sets[0].in_force_from))
         )
     return in_force[-1]
 
@@ -137,9 +141,9 @@ def _load_file(path: Path) -> RuleSet:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(f"The rules file {path.name} cannot be read: {exc}.") from exc
+        raise DataError(_("The rules file {file} cannot be read: {error}.").format(file=path.name, error=exc)) from exc
     if not isinstance(raw, dict):
-        raise DataError(f"The rules file {path.name} must hold a JSON object.")
+        raise DataError(_("The rules file {file} must hold a JSON object.").format(file=path.name))
     header = _validate(
         raw,
         {"version": str, "in_force_from": DATE, "source": str, "stay_interruption": _STAY_INTERRUPTION,
@@ -163,11 +167,11 @@ def _validate(raw: dict[str, Any], schema: dict[str, Any], file_name: str, prefi
     for key, expected in schema.items():
         where = prefix + key
         if key not in raw:
-            raise DataError(f"The rules file {file_name} lacks '{where}'.")
+            raise DataError(_("The rules file {file} lacks '{where}'.").format(file=file_name, where=where))
         value = raw[key]
         if isinstance(expected, dict):
             if not isinstance(value, dict):
-                raise DataError(f"In the rules file {file_name}, '{where}' must be an object.")
+                raise DataError(_("In the rules file {file}, '{where}' must be an object.").format(file=file_name, where=where))
             result[key] = _validate(value, expected, file_name, where + ".")
         else:
             result[key] = _leaf(value, expected, file_name, where)
@@ -177,32 +181,33 @@ def _validate(raw: dict[str, Any], schema: dict[str, Any], file_name: str, prefi
 def _leaf(value: Any, expected: Any, file_name: str, where: str) -> Any:
     def bad(kind: str) -> DataError:
         return DataError(
-            f"In the rules file {file_name}, '{where}' must be {kind}, not {value!r}."
+            _("In the rules file {file}, '{where}' must be {kind}, not {value!r}.").format(
+                file=file_name, where=where, kind=kind, value=value)
         )
 
     if expected == DATE:
         if not isinstance(value, str):
-            raise bad("a date as YYYY-MM-DD")
+            raise bad(_("a date as YYYY-MM-DD"))
         try:
             return date.fromisoformat(value)
         except ValueError as exc:
-            raise bad("a date as YYYY-MM-DD") from exc
+            raise bad(_("a date as YYYY-MM-DD")) from exc
     if expected == TEXTS:
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            raise bad("a list of texts")
+            raise bad(_("a list of texts"))
         return list(value)
     if expected == LEVEL:
         if value not in CEFR_LEVELS:
-            raise bad("a language level ({levels})".format(levels=", ".join(CEFR_LEVELS)))
+            raise bad(_("a language level ({levels})").format(levels=", ".join(CEFR_LEVELS)))
         return value
     if expected is int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise bad("a whole number")
+            raise bad(_("a whole number"))
         return value
     if expected is bool:
         if not isinstance(value, bool):
-            raise bad("true or false")
+            raise bad(_("true or false"))
         return value
     if not isinstance(value, str) or not value.strip():
-        raise bad("a text")
+        raise bad(_("a text"))
     return value

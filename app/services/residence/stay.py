@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from app.errors import ValidationError
+from app.formatting import format_date
+from app.i18n import _
 from app.services.residence.dates import add_months
 
 
@@ -31,11 +33,13 @@ def uninterrupted_stay_since(entry_date: date, absences: Iterable[tuple[date, da
     for left_on, returned_on in sorted(absences):
         if returned_on < left_on:
             raise ValidationError(
-                f"An absence cannot end ({returned_on.isoformat()}) before it begins ({left_on.isoformat()})."
+                _("An absence cannot end ({end}) before it begins ({start}).").format(
+                    end=format_date(returned_on), start=format_date(left_on))
             )
         if left_on < entry_date:
             raise ValidationError(
-                f"An absence ({left_on.isoformat()}) cannot begin before the entry ({entry_date.isoformat()})."
+                _("An absence ({start}) cannot begin before the entry ({entry}).").format(
+                    start=format_date(left_on), entry=format_date(entry_date))
             )
         if returned_on > add_months(left_on, allowed_months):
             start = max(start, returned_on)

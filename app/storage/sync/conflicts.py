@@ -13,6 +13,7 @@ from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, UsageError, ValidationError
+from app.i18n import _
 from app.models.base import utcnow
 from app.storage.sync import state
 from app.storage.sync.entities import CASES, entities
@@ -89,15 +90,15 @@ def resolve_conflict(session: Session, conflict_id: int, keep: str, merged_text:
     (a notice) can only be acknowledged: any choice closes them.
     """
     if keep not in KEEP_CHOICES:
-        raise UsageError(f"Choose --keep mine, theirs or merged, not '{keep}'.")
+        raise UsageError(_("Choose --keep mine, theirs or merged, not '{keep}'.").format(keep=keep))
     if keep == "merged" and merged_text is None:
-        raise UsageError("--keep merged needs the merged text (--text-file).")
+        raise UsageError(_("--keep merged needs the merged text (--text-file)."))
     conn = session.connection()
     row = conn.execute(select(sync_conflicts).where(sync_conflicts.c.id == conflict_id)).first()
     if row is None:
-        raise NotFoundError(f"There is no conflict {conflict_id}.")
+        raise NotFoundError(_("There is no conflict {conflict_id}.").format(conflict_id=conflict_id))
     if row.resolved_at is not None:
-        raise UsageError(f"Conflict {conflict_id} was resolved already ({row.resolution}).")
+        raise UsageError(_("Conflict {conflict_id} was resolved already ({resolution}).").format(conflict_id=conflict_id, resolution=row.resolution))
     spec = entities().get(row.entity)
     table = spec.table if spec else None
     exists = table is not None and conn.execute(select(table.c.id).where(table.c.id == row.row_id)).first()
@@ -108,7 +109,7 @@ def resolve_conflict(session: Session, conflict_id: int, keep: str, merged_text:
         try:
             value = spec.parse(row.field, merged_text or "")
         except (ValueError, TypeError) as exc:
-            raise ValidationError(f"The merged value does not fit the field {row.field} ({exc}).") from exc
+            raise ValidationError(_("The merged value does not fit the field {field} ({error}).").format(field=row.field, error=exc)) from exc
     else:
         value = row.mine if keep == "mine" else row.theirs
     write_local_change(session, row.entity, row.row_id, row.field, value)

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Connection, delete, select, update
 
 from app.errors import AuthenticationError, DataError, UsageError
+from app.i18n import _
 from app.models.base import new_uuid, utcnow
 from app.storage import keywrap
 from app.storage.kdf import KdfParams, calibrate, derive_key
@@ -67,7 +68,7 @@ def current_team(conn: Connection) -> Team | None:
 def require_team(conn: Connection) -> Team:
     team = current_team(conn)
     if team is None:
-        raise UsageError("This vault is not in a team yet: run 'team create' or 'team join' first.")
+        raise UsageError(_("This vault is not in a team yet: run 'team create' or 'team join' first."))
     return team
 
 
@@ -75,13 +76,13 @@ def create_team(vault, folder: Path, passphrase: str, *, name: str = "") -> Team
     """Make a new team in ``folder`` and put this vault in it."""
     folder = Path(folder)
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise UsageError(f"The team passphrase must have at least {MIN_PASSPHRASE_LENGTH} characters.")
+        raise UsageError(_("The team passphrase must have at least {count} characters.").format(count=MIN_PASSPHRASE_LENGTH))
     if not folder.is_dir():
-        raise DataError(f"The folder {folder} does not exist or is not reachable.")
+        raise DataError(_("The folder {folder} does not exist or is not reachable.").format(folder=folder))
     with vault.session() as session:
         existing = current_team(session.connection())
     if existing is not None:
-        raise UsageError(f"This vault already belongs to team {existing.team_id}; run 'team leave' first.")
+        raise UsageError(_("This vault already belongs to team {team_id}; run 'team leave' first.").format(team_id=existing.team_id))
     team_id = new_uuid()
     key = secrets.token_bytes(32)
     params = calibrate()
@@ -109,13 +110,13 @@ def find_team_dir(folder: Path) -> Path:
     if (folder / TEAM_FILE).is_file():
         return folder
     if not folder.is_dir():
-        raise DataError(f"The team folder is not reachable ({folder}).")
+        raise DataError(_("The team folder is not reachable ({folder}).").format(folder=folder))
     candidates = sorted(p for p in folder.iterdir() if (p / TEAM_FILE).is_file())
     if not candidates:
-        raise DataError(f"There is no Lotse team in {folder} (no {TEAM_FILE} found).")
+        raise DataError(_("There is no Lotse team in {folder} (no {file} found).").format(folder=folder, file=TEAM_FILE))
     if len(candidates) > 1:
         names = ", ".join(p.name for p in candidates)
-        raise UsageError(f"{folder} holds several teams ({names}); give the team's own folder with --folder.")
+        raise UsageError(_("{folder} holds several teams ({names}); give the team's own folder with --folder.").format(folder=folder, names=names))
     return candidates[0]
 
 
@@ -132,9 +133,9 @@ def read_team_file(team_dir: Path) -> dict:
             raise ValueError("the team id is malformed")
         return document
     except OSError as exc:
-        raise DataError(f"The team file {path} cannot be read ({exc.strerror}).") from exc
+        raise DataError(_("The team file {path} cannot be read ({error}).").format(path=path, error=exc.strerror)) from exc
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise DataError(f"The team file {path} is damaged ({exc}).") from exc
+        raise DataError(_("The team file {path} is damaged ({error}).").format(path=path, error=exc)) from exc
 
 
 def join_team(vault, folder: Path, passphrase: str) -> Team:
@@ -143,18 +144,18 @@ def join_team(vault, folder: Path, passphrase: str) -> Team:
     document = read_team_file(team_dir)
     team_id = document["team_id"]
     if team_dir.name != team_id:
-        raise DataError(f"The team file in {team_dir} names another team ({team_id}).")
+        raise DataError(_("The team file in {folder} names another team ({team_id}).").format(folder=team_dir, team_id=team_id))
     wrapping_key = derive_key(passphrase, KdfParams.from_json(document["kdf"]))
     try:
         key = keywrap.unwrap(
             bytes.fromhex(document["nonce"]), bytes.fromhex(document["wrapped_key"]), wrapping_key, _aad(team_id)
         )
     except keywrap.UnwrapError:
-        raise AuthenticationError("The team passphrase is not correct (or team.json was altered).") from None
+        raise AuthenticationError(_("The team passphrase is not correct (or team.json was altered).")) from None
     with vault.session() as session:
         existing = current_team(session.connection())
     if existing is not None and existing.team_id != team_id:
-        raise UsageError(f"This vault already belongs to team {existing.team_id}; run 'team leave' first.")
+        raise UsageError(_("This vault already belongs to team {team_id}; run 'team leave' first.").format(team_id=existing.team_id))
     team = Team(team_id, str(document.get("name", "")), key, team_dir.parent)
     if existing is None:
         _enter(vault, team)
@@ -195,7 +196,7 @@ def leave_team(vault) -> None:
         conn = session.connection()
         team = current_team(conn)
         if team is None:
-            raise UsageError("This vault is not in a team.")
+            raise UsageError(_("This vault is not in a team."))
         share = team.share()
         if share.reachable():
             write_state_file(conn, vault.device_id, team, share, left=True)

@@ -30,6 +30,7 @@ from sqlalchemy import Connection, delete, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.errors import DataError
+from app.i18n import _
 from app.models.base import utcnow
 from app.storage.sync import state
 from app.storage.sync.apply import Applier, ApplyReport, Batch
@@ -174,8 +175,10 @@ def _check_identity(vault, share: TeamFolder, pending: int) -> None:
     (A restored backup gets a new device id; ``state.ensure_device`` takes it over.)"""
     if share.segment_path(vault.device_id, pending).exists():
         raise DataError(
-            f"The team folder already has segment {pending} of this device ({vault.device_id}): another copy of "
-            "this vault is syncing under the same identity. Nothing was written."
+            _(
+                "The team folder already has segment {segment} of this device ({device}): another copy of "
+                "this vault is syncing under the same identity. Nothing was written."
+            ).format(segment=pending, device=vault.device_id)
         )
 
 

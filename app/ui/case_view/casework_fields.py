@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formatting import qt_date_format
 from app.i18n import _
 from app.models.codes import GOAL_AREAS
 from app.ui.case_view.casework_labels import GOAL_AREA_LABELS, GOAL_AREA_TITLES, label
 
-DATE_FORMAT = "dd.MM.yyyy"
 EARLIEST = QDate(1990, 1, 1)
 
 
@@ -32,12 +32,13 @@ def from_qdate(value: QDate) -> date:
 
 
 class DateField(QDateEdit):
-    """A date typed as DD.MM.YYYY or picked from the calendar; today unless set."""
+    """A date typed as the interface language writes it (DD.MM.YYYY in German, ISO in
+    English) or picked from the calendar; today unless set."""
 
     def __init__(self, accessible_name: str, *, not_after_today: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDisplayFormat(DATE_FORMAT)
+        self.setDisplayFormat(qt_date_format())
         self.setCalendarPopup(True)
         self.setMinimumDate(EARLIEST)
         if not_after_today:

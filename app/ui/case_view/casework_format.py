@@ -6,6 +6,7 @@ from datetime import date
 
 from babel.dates import format_date as babel_format_date
 
+from app import formatting
 from app.i18n import _, current_language, ngettext
 
 
@@ -22,8 +23,9 @@ def as_date(value: date | str | None) -> date | None:
 
 
 def format_date(value: date | str | None) -> str:
+    """In the interface language (app.formatting): DD.MM.YYYY in German, ISO in English."""
     day = as_date(value)
-    return day.strftime("%d.%m.%Y") if day else ""
+    return formatting.format_date(day) if day else ""
 
 
 def format_month(day: date) -> str:
@@ -49,7 +51,7 @@ def format_size(size: int | None) -> str:
         return ngettext("{n} byte", "{n} bytes", size).format(n=size)
     if size < 1024 * 1024:
         return _("{n} KB").format(n=max(1, round(size / 1024)))
-    return _("{n} MB").format(n=f"{size / 1024 / 1024:.1f}")
+    return _("{n} MB").format(n=formatting.format_number(size / 1024 / 1024, decimals=1))
 
 
 def days_text(due: date, today: date) -> str:

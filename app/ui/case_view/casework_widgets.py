@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -145,17 +146,36 @@ class TabHeading(QWidget):
         self.count = role_label("", "hint", wrap=False)
         self.actions = QHBoxLayout()
         self.actions.setSpacing(8)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.title)
-        layout.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBaseline)
-        layout.addStretch(1)
-        layout.addLayout(self.actions)
+        self.head = QHBoxLayout()
+        self.head.setSpacing(10)
+        self.head.addWidget(self.title)
+        self.head.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBaseline)
+        # The actions sit right of the title, or on a line of their own when the row is too
+        # narrow for them (German button texts are longer): never squeezed until clipped.
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setVerticalSpacing(8)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.addLayout(self.head, 0, 0)
+        self.grid.addLayout(self.actions, 0, 2)
+        self.wrapped = False
 
     def add_action(self, button: QPushButton) -> QPushButton:
         self.actions.addWidget(button)
         return button
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        needed = self.head.sizeHint().width() + self.grid.horizontalSpacing() + self.actions.sizeHint().width()
+        wrap = needed > event.size().width()
+        if wrap != self.wrapped:
+            self.wrapped = wrap
+            self.grid.removeItem(self.actions)
+            if wrap:
+                self.grid.addLayout(self.actions, 1, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+            else:
+                self.grid.addLayout(self.actions, 0, 2)
 
     def set_count(self, text: str) -> None:
         self.count.setText(text)

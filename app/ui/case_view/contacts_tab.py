@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.models.codes import GOAL_AREAS
 from app.services.contacts import CONTACT_KINDS, delete_contact
 from app.ui.case_view.casework_fields import DateField
@@ -36,11 +36,11 @@ from app.ui.widgets.labels import role_label
 PAGE_SIZE = 50
 # (code, label, days back); None days = all time, -1 = a range the user picks
 PERIODS: tuple[tuple[str, str, int | None], ...] = (
-    ("all", "Any time", None),
-    ("30", "Last 30 days", 30),
-    ("90", "Last 3 months", 91),
-    ("365", "Last 12 months", 365),
-    ("custom", "Between dates…", -1),
+    ("all", N_("Any time"), None),
+    ("30", N_("Last 30 days"), 30),
+    ("90", N_("Last 3 months"), 91),
+    ("365", N_("Last 12 months"), 365),
+    ("custom", N_("Between dates…"), -1),
 )
 
 

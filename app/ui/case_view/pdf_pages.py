@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 
 from app.errors import DataError
+from app.i18n import _
 
 try:
     import pypdfium2 as pdfium
@@ -32,15 +33,15 @@ class PdfPages:
 
     def __init__(self, data: bytes) -> None:
         if pdfium is None:
-            raise DataError("PDF display is not installed; use Export… to open the file elsewhere.")
+            raise DataError(_("PDF display is not installed; use Export… to open the file elsewhere."))
         self._data = data  # PDFium reads from this buffer: it must live as long as the document
         try:
             self._document = pdfium.PdfDocument(data)
             self.count = len(self._document)
         except pdfium.PdfiumError as exc:
-            raise DataError("This PDF cannot be shown: it is damaged or protected by a password.") from exc
+            raise DataError(_("This PDF cannot be shown: it is damaged or protected by a password.")) from exc
         if self.count == 0:
-            raise DataError("This PDF has no pages.")
+            raise DataError(_("This PDF has no pages."))
 
     def page_size(self, index: int) -> tuple[float, float]:
         """Width and height in points."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formatting import qt_date_format
 from app.i18n import _, ngettext
 from app.services.audit_queries import audit_csv, audit_filter_values, audit_page
 from app.storage.vault import Vault
@@ -74,7 +75,7 @@ class OptionalDate(QWidget):
         self.enabled.setAccessibleName(accessible_name)
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd.MM.yyyy")
+        self.edit.setDisplayFormat(qt_date_format())
         self.edit.setAccessibleName(accessible_name)
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
 from app.i18n import _
 from app.models.codes import GOAL_AREAS, PHASES, ResidenceDocumentType
 from app.ui import labels
 from app.ui.widgets.buttons import link_button
+from app.ui.widgets.flow_layout import FlowLayout
 
 # Open cases are what a case manager works on; closed ones stay one click away.
 OPEN_STATUSES = ("active", "paused")
@@ -30,7 +37,13 @@ def _combo(accessible_name: str) -> QComboBox:
 def _fit(combo: QComboBox) -> None:
     """As wide as the chosen entry (the style sheet's padding is not in Qt's size hint)."""
     text = combo.currentText()
-    combo.setFixedWidth(combo.fontMetrics().horizontalAdvance(text) + 54)
+    combo.ensurePolished()  # the style sheet's font and padding, not the defaults
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    content = QSize(combo.fontMetrics().horizontalAdvance(text), combo.fontMetrics().height())
+    # The style (style sheet included) adds padding and the arrow: a fixed allowance clipped labels.
+    size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, content, combo)
+    combo.setFixedWidth(size.width() + 8)
 
 
 class CaseFilterBar(QWidget):
@@ -94,15 +107,13 @@ class CaseFilterBar(QWidget):
             "case_manager": self.case_manager,
             "residence_status": self.residence_status,
         }
-        layout = QHBoxLayout(self)
+        # A row that wraps: seven filters with German labels do not fit one line of a laptop window.
+        layout = FlowLayout(self, spacing=6)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
         for combo in self._combos.values():
             layout.addWidget(combo)
             combo.currentIndexChanged.connect(self._changed)
-        layout.addSpacing(4)
         layout.addWidget(self.clear_button)
-        layout.addStretch(1)
         for combo in self._combos.values():
             _fit(combo)
         self._update_marks()

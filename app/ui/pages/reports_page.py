@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formatting import qt_date_format
 from app.i18n import _
 from app.services.reporting import ReportScope, labels
 from app.services.reporting.disclosure import LESS_THAN_FIVE, WITHHELD, PublishedReport
@@ -42,7 +43,6 @@ from app.ui.widgets.buttons import primary_button, secondary_button
 from app.ui.widgets.card import Card
 from app.ui.widgets.labels import field_label, hint_label, role_label
 
-DATE_FORMAT = "dd.MM.yyyy"
 # kind -> (file suffix, German file-name stem): the files go to German bodies.
 EXPORTS = {"pdf": (".pdf", "Bericht"), "csv": (".csv", "Bericht"), "barriers": (".pdf", "Hemmnisbericht")}
 
@@ -129,7 +129,7 @@ class ReportsPage(PageFrame):
     def _date_edit(accessible_name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
+        edit.setDisplayFormat(qt_date_format())
         edit.setAccessibleName(accessible_name)
         edit.setFixedWidth(150)
         return edit

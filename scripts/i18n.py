@@ -1,0 +1,235 @@
+"""Lotse's translation catalogs: extract, update, compile, check (README: "Translating Lotse").
+
+    python scripts/i18n.py extract          # app/**.py -> translations/lotse.pot
+    python scripts/i18n.py update           # pot -> translations/<lang>/LC_MESSAGES/lotse.po
+    python scripts/i18n.py check            # exit 1 listing every gap; nothing is written
+    python scripts/i18n.py unmarked         # texts in app/ that bypass _() (before update)
+    python scripts/i18n.py compile          # .po -> .mo (build output, not committed)
+    python scripts/i18n.py init fr          # start a catalog for a new language
+
+``update`` never guesses (``--no-fuzzy-matching``): a new or changed message
+arrives empty and ``check`` names it, instead of arriving with a wrong
+translation that looks done. English is the source language, so ``update``
+fills the English catalog's new entries with the source text itself.
+
+``check`` extracts afresh into a temporary template, so a stale
+``lotse.pot`` cannot hide a message nobody has translated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import re
+import string
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the extractor app.i18n_extract, without an install
+
+from babel.messages.catalog import Catalog  # noqa: E402
+from babel.messages.frontend import CommandLineInterface  # noqa: E402
+from babel.messages.pofile import read_po, write_po  # noqa: E402
+
+from app import i18n  # noqa: E402
+from app.i18n import DOMAIN, LANGUAGES, TRANSLATIONS_DIR  # noqa: E402
+
+SOURCE_LANGUAGE = i18n.SOURCE_LANGUAGE
+TEMPLATE = TRANSLATIONS_DIR / f"{DOMAIN}.pot"
+MAPPING = ROOT / "babel.cfg"
+KEYWORDS = ("_", "N_", "ngettext:1,2")
+TRANSLATOR_TAG = "TRANSLATORS:"
+WIDTH = "100"
+_PERCENT = re.compile(r"%(?:\([A-Za-z_]\w*\))?[#0+-]*\d*(?:\.\d+)?[sdifr]")
+
+
+def pybabel(*args: str, quiet: bool = True) -> None:
+    """Run one pybabel command in this process (the same CLI a translator runs), from the
+    repository root so that catalogs name source files relative to it."""
+    with contextlib.chdir(ROOT):
+        status = CommandLineInterface().run(["pybabel", *(["-q"] if quiet else []), *args])
+    if status:
+        raise SystemExit(status)
+
+
+def _relative(path: Path) -> str:
+    """Paths as pybabel prints them, relative to the repository root where possible."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def po_path(language: str) -> Path:
+    return TRANSLATIONS_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def languages() -> list[str]:
+    """Every language with a catalog (at least the ones the app offers)."""
+    found = {path.parent.parent.name for path in TRANSLATIONS_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
+    return sorted(found | set(LANGUAGES))
+
+
+def extract(output: Path = TEMPLATE) -> Path:
+    keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
+    output.parent.mkdir(parents=True, exist_ok=True)
+    pybabel(
+        "extract", "-F", str(MAPPING), "--no-default-keywords", *keywords,
+        f"--add-comments={TRANSLATOR_TAG}", "--add-location=file", "--sort-by-file", "-w", WIDTH,
+        "--project=Lotse", "--copyright-holder=Lotse contributors", "-o", str(output), ".",
+    )
+    return output
+
+
+def update(template: Path = TEMPLATE) -> None:
+    for language in languages():
+        if not po_path(language).exists():
+            init(language, template)
+            continue
+        pybabel(
+            "update", "-i", _relative(template), "-d", _relative(TRANSLATIONS_DIR), "-D", DOMAIN, "-l", language,
+            "--no-fuzzy-matching", "--ignore-pot-creation-date", "-w", WIDTH,
+        )
+    fill_source_language()
+
+
+def init(language: str, template: Path = TEMPLATE) -> None:
+    pybabel("init", "-i", _relative(template), "-d", _relative(TRANSLATIONS_DIR), "-D", DOMAIN, "-l", language, "-w", WIDTH)
+    if language == SOURCE_LANGUAGE:
+        fill_source_language()
+
+
+def fill_source_language() -> None:
+    """English is the source: an untranslated English entry gets its msgid as msgstr."""
+    path = po_path(SOURCE_LANGUAGE)
+    if not path.exists():
+        return
+    catalog = read_catalog(path)
+    changed = False
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        if isinstance(message.id, tuple):
+            if not all(message.string or ()):
+                message.string = (message.id[0], *([message.id[1]] * (catalog.num_plurals - 1)))
+                changed = True
+        elif not message.string:
+            message.string = message.id
+            changed = True
+    if changed:
+        with open(path, "wb") as handle:
+            write_po(handle, catalog, width=int(WIDTH), include_previous=False)
+
+
+def compile_catalogs() -> None:
+    if not TEMPLATE.exists() and not any(po_path(lang).exists() for lang in languages()):
+        return  # a checkout without catalogs: the app shows English source text
+    pybabel("compile", "-d", _relative(TRANSLATIONS_DIR), "-D", DOMAIN, "--statistics", quiet=False)
+
+
+def read_catalog(path: Path) -> Catalog:
+    with open(path, "rb") as handle:
+        return read_po(handle)
+
+
+def placeholders(text: str) -> list[str]:
+    """The ``{name}`` / ``{name:spec}`` and ``%s`` / ``%(name)s`` placeholders in ``text``, sorted."""
+    found = [match.group(0) for match in _PERCENT.finditer(text.replace("%%", ""))]
+    try:
+        for _literal, field, spec, conversion in string.Formatter().parse(text):
+            if field is not None:
+                found.append("{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+    except ValueError:  # a lone brace: literal text, not a format string
+        pass
+    return sorted(found)
+
+
+def problems(template: Path, language: str, path: Path | None = None) -> list[str]:
+    """Every message of ``template`` the catalog of ``language`` (or the .po at ``path``) lacks,
+    has fuzzy or breaks."""
+    path = path or po_path(language)
+    if not path.exists():
+        return [f"{language}: no catalog at {_relative(path)} (run: python scripts/i18n.py update)"]
+    catalog = read_catalog(path)
+    found = []
+    for source in read_catalog(template):
+        if not source.id:
+            continue
+        message = catalog.get(source.id, source.context)
+        shown = source.id[0] if isinstance(source.id, tuple) else source.id
+        if message is None:
+            found.append(f"{language}: not in the catalog (run update): {shown!r}")
+            continue
+        if message.fuzzy:
+            found.append(f"{language}: fuzzy: {shown!r}")
+            continue
+        forms = list(message.string) if isinstance(message.string, tuple) else [message.string]
+        if not all(forms):
+            found.append(f"{language}: untranslated: {shown!r}")
+            continue
+        sources = list(source.id) if isinstance(source.id, tuple) else [source.id]
+        for index, form in enumerate(forms):
+            expected = sources[min(index, len(sources) - 1)]
+            if placeholders(form) != placeholders(expected):
+                found.append(
+                    f"{language}: placeholders differ in {shown!r}: "
+                    f"{placeholders(expected)} in the source, {placeholders(form)} in {form!r}"
+                )
+    return found
+
+
+def check() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        template = extract(Path(folder) / f"{DOMAIN}.pot")
+        found = [problem for language in languages() for problem in problems(template, language)]
+        total = sum(1 for message in read_catalog(template) if message.id)
+    for problem in found:
+        print(problem)
+    print(f"{total} messages; {len(found)} problems in {', '.join(languages())}.")
+    return 1 if found else 0
+
+
+def unmarked() -> int:
+    """List user-visible literals in app/ that bypass _() (error messages, Qt texts, CLI output)."""
+    from app.i18n_extract import unmarked_texts
+
+    found = 0
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        if {"demo_data", "migrations"} & set(path.parts):
+            continue
+        relative = path.relative_to(ROOT)
+        printed = relative.parts[1] == "commands" or relative.name == "cli.py"
+        for line, text in unmarked_texts(path.read_text(encoding="utf-8"), printed=printed):
+            print(f"{relative}:{line}: {text[:100]}")
+            found += 1
+    print(f"{found} unmarked texts (wrap them in _() with named placeholders, or mark the line '# i18n: skip').")
+    return 1 if found else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("extract", help="write translations/lotse.pot from the source")
+    commands.add_parser("update", help="extract, then bring every .po up to date (no fuzzy matching)")
+    commands.add_parser("compile", help="compile every .po into a .mo")
+    commands.add_parser("check", help="list untranslated, fuzzy and placeholder-breaking messages")
+    commands.add_parser("unmarked", help="list user-visible texts in app/ that are not wrapped in _()")
+    new = commands.add_parser("init", help="start the catalog of a new language")
+    new.add_argument("language", help="the language code, e.g. fr")
+    args = parser.parse_args(argv)
+    if args.command == "extract":
+        print(extract().relative_to(ROOT))
+    elif args.command == "update":
+        update(extract())
+    elif args.command == "compile":
+        compile_catalogs()
+    elif args.command == "check":
+        return check()
+    elif args.command == "unmarked":
+        return unmarked()
+    elif args.command == "init":
+        init(args.language, extract())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
