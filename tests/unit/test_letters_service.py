@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.documents.data import Organisation
 from app.errors import PolicyError, ValidationError
+from app.formatting import format_date  # the interface language's date format
 from app.models import AuditEntry, Letter
 from app.services.consents import withdraw_consent
 from app.services.letters import (
@@ -102,7 +103,7 @@ def test_withdrawing_the_consent_blocks_the_next_letter_at_once(vault, case):
     consent_id = give_consent(vault, case.case_id)
     _issue(vault, case)
     withdraw_consent(vault, consent_id=consent_id)
-    with pytest.raises(PolicyError, match=f"withdrawn on {TODAY.strftime('%d.%m.%Y')}"):
+    with pytest.raises(PolicyError, match=f"withdrawn on {format_date(TODAY)}"):
         _issue(vault, case)
     draft = prepare_referral_letter(vault, case_id=case.case_id, agency_id=JOBCENTER, organisation=ORGANISATION)
     assert draft.consent is None and "withdrawn" in draft.refusal
@@ -112,7 +113,7 @@ def test_withdrawing_the_consent_blocks_the_next_letter_at_once(vault, case):
 def test_an_expired_consent_says_when_it_expired(vault, case):
     ended = TODAY - timedelta(days=3)
     give_consent(vault, case.case_id, given=TODAY - timedelta(days=400), valid_until=ended)
-    with pytest.raises(PolicyError, match=f"expired on {ended.strftime('%d.%m.%Y')}"):
+    with pytest.raises(PolicyError, match=f"expired on {format_date(ended)}"):
         _issue(vault, case)
 
 
