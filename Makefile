@@ -43,6 +43,7 @@ screenshots: $(STAMP) catalogs
 	@command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: sudo apt-get install -y $(XVFB_PACKAGES)"; exit 1; }
 	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots.py
 	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots_reports.py
+	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots_agreements.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

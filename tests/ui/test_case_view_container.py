@@ -127,8 +127,8 @@ def test_register_case_tab_replaces_in_place_or_inserts_before(monkeypatch):
     register_case_tab(CaseTabSpec("contacts", N_("Contacts"), RecordingTab))
     assert [spec.key for spec in tab_registry.CASE_TABS] == keys
     assert tab_registry.case_tab_spec("contacts").factory is RecordingTab
-    register_case_tab(CaseTabSpec("agreements", N_("Agreements"), RecordingTab), before="deadlines")
+    register_case_tab(CaseTabSpec("letters", N_("Letters"), RecordingTab), before="deadlines")
     new_keys = [spec.key for spec in tab_registry.CASE_TABS]
-    assert new_keys.index("agreements") == new_keys.index("deadlines") - 1
+    assert new_keys.index("letters") == new_keys.index("deadlines") - 1
     register_case_tab(CaseTabSpec("conflicts", N_("Conflicts"), RecordingTab))
     assert tab_registry.CASE_TABS[-1].key == "conflicts"

@@ -34,10 +34,10 @@ def test_the_sidebar_has_the_planned_entries_in_order(qtbot, vault, settings):
 def test_unbuilt_pages_show_a_tidy_placeholder(qtbot, vault, settings):
     window = MainWindow(vault, settings)
     qtbot.addWidget(window)
-    page = window.show_page("deadlines")
+    page = window.show_page("sync")
     assert isinstance(page, PlaceholderPage)
-    assert page.title_label.text() == "Deadlines"
-    assert "27th birthdays" in page.summary_label.text()
+    assert page.title_label.text() == "Team sync"
+    assert "shared folder" in page.summary_label.text()
 
 
 def test_register_page_replaces_in_place_and_lazy_imports_on_first_visit(qtbot, vault, settings,

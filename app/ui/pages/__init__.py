@@ -111,6 +111,23 @@ register_page(PageSpec("sync", N_("Team sync"), "sync", lazy("app.ui.pages.sync_
     "Share case files with your team through a shared folder, encrypted from end to end.")))
 register_page(PageSpec("audit", N_("Audit log"), "audit", lazy("app.ui.pages.audit_page:AuditPage"), N_(
     "Who viewed, changed, printed or exported which case, and when.")))
+register_page(PageSpec("overview", N_("Overview"), "overview", lazy("app.ui.pages.overview_page:OverviewPage"), N_(
+    "Deadlines due soon, your active cases by phase and the cases you opened recently, at a glance.")))
+register_page(PageSpec("deadlines", N_("Deadlines"), "deadlines", lazy("app.ui.pages.deadlines_page:DeadlinesPage"), N_(
+    "Residence documents, passports, 27th birthdays, reviews and agreement steps that fall due.")))
+register_page(PageSpec("agreements", N_("Agreements"), "agreements",
+                       lazy("app.ui.pages.agreements_page:AgreementsPage"), N_(
+    "Zug-um-Zug agreements with the foreign nationals authority, step by step.")))
+
+
+def _register_case_tabs() -> None:
+    # The case view's agreements and residence-check tabs (app/ui/case_view/agreement_tabs.py).
+    from app.ui.case_view.agreement_tabs import register_agreement_tabs
+
+    register_agreement_tabs()
+
+
+_register_case_tabs()
 
 
 def page_spec(key: str) -> PageSpec:
