@@ -63,7 +63,7 @@ def recent_cases(vault, user: str, limit: int = 8) -> list[RecentCase]:
 
     Erased cases (no longer in the vault) are left out. Reading the list is not itself a view of a
     case, so nothing is written to the audit log."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return recent_cases_in(session, user, limit)
 
 
@@ -99,7 +99,7 @@ def recent_cases_in(session: Session, user: str, limit: int = 8) -> list[RecentC
 def cases_by_phase(vault, case_manager: str) -> tuple[dict[str, int], int]:
     """(active cases of ``case_manager`` per phase — every phase of the cycle, zeros included —,
     number of their paused cases)."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return cases_by_phase_in(session, case_manager)
 
 
@@ -123,7 +123,7 @@ def managed_case_ids(session: Session, case_manager: str) -> set[str]:
 
 def manages_open_cases(vault, user: str | None = None) -> bool:
     """Whether ``user`` (default: the vault's user) is the case manager of any open case."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         return bool(managed_case_ids(session, user or vault.user_name))
 
 
@@ -135,7 +135,7 @@ def overview(vault, *, user: str | None = None, today: date | None = None, withi
     mine when the user manages any open case, else all."""
     user = user or vault.user_name
     today = today or date.today()
-    with vault.session() as session:
+    with vault.read_session() as session:
         mine = managed_case_ids(session, user)
         chosen = scope or (SCOPE_MINE if mine else SCOPE_ALL)
         items = collect_deadlines(session, today=today, within_days=within_days)
@@ -151,7 +151,7 @@ def deadlines_for(vault, *, user: str | None = None, today: date | None = None, 
                   scope: str = SCOPE_ALL) -> list[DeadlineItem]:
     """The deadline list (overdue first) of the whole vault, or with ``scope="mine"`` of the cases
     ``user`` (default: the vault's user) is responsible for."""
-    with vault.session() as session:
+    with vault.read_session() as session:
         items = collect_deadlines(session, today=today or date.today(), within_days=within_days)
         if scope == SCOPE_MINE:
             mine = managed_case_ids(session, user or vault.user_name)

@@ -227,6 +227,21 @@ def test_print_says_so_when_this_version_cannot_print(qtbot, vault):
     tab.dialog.done(0)
 
 
+def test_print_opens_the_agreement_pdf_dialog(qtbot, vault):
+    from app.ui.case_view import agreements_tab
+
+    if agreements_tab.find_agreement_pdf_dialog() is None:
+        pytest.skip("this version has no agreement PDF dialog")
+    case, agreement = case_with_overdue_step(vault)
+    view = open_view(qtbot, vault, case)
+    tab: AgreementsTab = view.tab("agreements")
+    tab.print_button.click()
+    dialog = tab.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert type(dialog).__name__ == "AgreementPdfDialog"
+    dialog.close()
+
+
 def test_a_closed_case_shows_its_agreements_read_only(qtbot, vault):
     from app.services.cases import close_case
 
