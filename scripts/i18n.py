@@ -1,11 +1,17 @@
-"""Lotse's translation catalogs: extract, update, compile, check (README: "Translating Lotse").
+"""Lotse's translation catalogs: extract, update, compile, check (README: "For translators").
 
-    python scripts/i18n.py extract          # app/**.py -> translations/lotse.pot
-    python scripts/i18n.py update           # pot -> translations/<lang>/LC_MESSAGES/lotse.po
+Two gettext domains: ``lotse`` (the interface, babel.cfg, languages in
+app.i18n.LANGUAGES) and ``documents`` (the client documents, babel_documents.cfg,
+languages in app.documents.labels.DOCUMENT_LANGUAGES). Every command handles
+both unless ``--domain`` names one.
+
+    python scripts/i18n.py extract          # app/**.py -> translations/<domain>.pot
+    python scripts/i18n.py update           # pot -> translations/<lang>/LC_MESSAGES/<domain>.po
     python scripts/i18n.py check            # exit 1 listing every gap; nothing is written
     python scripts/i18n.py unmarked         # texts in app/ that bypass _() (before update)
     python scripts/i18n.py compile          # .po -> .mo (build output, not committed)
-    python scripts/i18n.py init fr          # start a catalog for a new language
+    python scripts/i18n.py init fr          # start the catalogs of a new language
+    python scripts/i18n.py init uk --domain documents   # only the client documents
 
 ``update`` never guesses (``--no-fuzzy-matching``): a new or changed message
 arrives empty and ``check`` names it, instead of arriving with a wrong
@@ -25,6 +31,7 @@ import string
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the extractor app.i18n_extract, without an install
@@ -34,12 +41,31 @@ from babel.messages.frontend import CommandLineInterface  # noqa: E402
 from babel.messages.pofile import read_po, write_po  # noqa: E402
 
 from app import i18n  # noqa: E402
+from app.documents.labels import DOCUMENT_LANGUAGES  # noqa: E402
 from app.i18n import DOMAIN, LANGUAGES, TRANSLATIONS_DIR  # noqa: E402
 
 SOURCE_LANGUAGE = i18n.SOURCE_LANGUAGE
-TEMPLATE = TRANSLATIONS_DIR / f"{DOMAIN}.pot"
-MAPPING = ROOT / "babel.cfg"
-KEYWORDS = ("_", "N_", "ngettext:1,2")
+
+
+class Domain(NamedTuple):
+    """One gettext domain: where its messages are, how they are marked, which languages it ships."""
+
+    name: str
+    mapping: Path
+    keywords: tuple[str, ...]
+    languages: tuple[str, ...]
+
+    @property
+    def template(self) -> Path:
+        return TRANSLATIONS_DIR / f"{self.name}.pot"
+
+
+INTERFACE = Domain(DOMAIN, ROOT / "babel.cfg", ("_", "N_", "ngettext:1,2"), tuple(LANGUAGES))
+DOCUMENTS = Domain("documents", ROOT / "babel_documents.cfg", ("D_",), DOCUMENT_LANGUAGES)
+DOMAINS: dict[str, Domain] = {d.name: d for d in (INTERFACE, DOCUMENTS)}
+TEMPLATE = INTERFACE.template
+MAPPING = INTERFACE.mapping
+KEYWORDS = INTERFACE.keywords
 TRANSLATOR_TAG = "TRANSLATORS:"
 WIDTH = "100"
 _PERCENT = re.compile(r"%(?:\([A-Za-z_]\w*\))?[#0+-]*\d*(?:\.\d+)?[sdifr]")
@@ -59,48 +85,52 @@ def _relative(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def po_path(language: str) -> Path:
-    return TRANSLATIONS_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(language: str, domain: Domain = INTERFACE) -> Path:
+    return TRANSLATIONS_DIR / language / "LC_MESSAGES" / f"{domain.name}.po"
 
 
-def languages() -> list[str]:
-    """Every language with a catalog (at least the ones the app offers)."""
-    found = {path.parent.parent.name for path in TRANSLATIONS_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
-    return sorted(found | set(LANGUAGES))
+def languages(domain: Domain = INTERFACE) -> list[str]:
+    """Every language with a catalog of ``domain`` (at least the ones it ships)."""
+    found = {path.parent.parent.name for path in TRANSLATIONS_DIR.glob(f"*/LC_MESSAGES/{domain.name}.po")}
+    return sorted(found | set(domain.languages))
 
 
-def extract(output: Path = TEMPLATE) -> Path:
-    keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
+def extract(output: Path | None = None, domain: Domain = INTERFACE) -> Path:
+    output = output or domain.template
+    keywords = [arg for keyword in domain.keywords for arg in ("-k", keyword)]
     output.parent.mkdir(parents=True, exist_ok=True)
     pybabel(
-        "extract", "-F", str(MAPPING), "--no-default-keywords", *keywords,
+        "extract", "-F", str(domain.mapping), "--no-default-keywords", *keywords,
         f"--add-comments={TRANSLATOR_TAG}", "--add-location=file", "--sort-by-file", "-w", WIDTH,
         "--project=Lotse", "--copyright-holder=Lotse contributors", "-o", str(output), ".",
     )
     return output
 
 
-def update(template: Path = TEMPLATE) -> None:
-    for language in languages():
-        if not po_path(language).exists():
-            init(language, template)
+def update(template: Path | None = None, domain: Domain = INTERFACE) -> None:
+    template = template or domain.template
+    for language in languages(domain):
+        if not po_path(language, domain).exists():
+            init(language, template, domain)
             continue
         pybabel(
-            "update", "-i", _relative(template), "-d", _relative(TRANSLATIONS_DIR), "-D", DOMAIN, "-l", language,
-            "--no-fuzzy-matching", "--ignore-pot-creation-date", "-w", WIDTH,
+            "update", "-i", _relative(template), "-d", _relative(TRANSLATIONS_DIR), "-D", domain.name,
+            "-l", language, "--no-fuzzy-matching", "--ignore-pot-creation-date", "-w", WIDTH,
         )
-    fill_source_language()
+    fill_source_language(domain)
 
 
-def init(language: str, template: Path = TEMPLATE) -> None:
-    pybabel("init", "-i", _relative(template), "-d", _relative(TRANSLATIONS_DIR), "-D", DOMAIN, "-l", language, "-w", WIDTH)
+def init(language: str, template: Path | None = None, domain: Domain = INTERFACE) -> None:
+    template = template or domain.template
+    pybabel("init", "-i", _relative(template), "-d", _relative(TRANSLATIONS_DIR), "-D", domain.name,
+            "-l", language, "-w", WIDTH)
     if language == SOURCE_LANGUAGE:
-        fill_source_language()
+        fill_source_language(domain)
 
 
-def fill_source_language() -> None:
+def fill_source_language(domain: Domain = INTERFACE) -> None:
     """English is the source: an untranslated English entry gets its msgid as msgstr."""
-    path = po_path(SOURCE_LANGUAGE)
+    path = po_path(SOURCE_LANGUAGE, domain)
     if not path.exists():
         return
     catalog = read_catalog(path)
@@ -120,10 +150,10 @@ def fill_source_language() -> None:
             write_po(handle, catalog, width=int(WIDTH), include_previous=False)
 
 
-def compile_catalogs() -> None:
-    if not TEMPLATE.exists() and not any(po_path(lang).exists() for lang in languages()):
+def compile_catalogs(domain: Domain = INTERFACE) -> None:
+    if not domain.template.exists() and not any(po_path(lang, domain).exists() for lang in languages(domain)):
         return  # a checkout without catalogs: the app shows English source text
-    pybabel("compile", "-d", _relative(TRANSLATIONS_DIR), "-D", DOMAIN, "--statistics", quiet=False)
+    pybabel("compile", "-d", _relative(TRANSLATIONS_DIR), "-D", domain.name, "--statistics", quiet=False)
 
 
 def read_catalog(path: Path) -> Catalog:
@@ -143,10 +173,10 @@ def placeholders(text: str) -> list[str]:
     return sorted(found)
 
 
-def problems(template: Path, language: str, path: Path | None = None) -> list[str]:
+def problems(template: Path, language: str, path: Path | None = None, domain: Domain = INTERFACE) -> list[str]:
     """Every message of ``template`` the catalog of ``language`` (or the .po at ``path``) lacks,
     has fuzzy or breaks."""
-    path = path or po_path(language)
+    path = path or po_path(language, domain)
     if not path.exists():
         return [f"{language}: no catalog at {_relative(path)} (run: python scripts/i18n.py update)"]
     catalog = read_catalog(path)
@@ -177,14 +207,14 @@ def problems(template: Path, language: str, path: Path | None = None) -> list[st
     return found
 
 
-def check() -> int:
+def check(domain: Domain = INTERFACE) -> int:
     with tempfile.TemporaryDirectory() as folder:
-        template = extract(Path(folder) / f"{DOMAIN}.pot")
-        found = [problem for language in languages() for problem in problems(template, language)]
+        template = extract(Path(folder) / f"{domain.name}.pot", domain)
+        found = [problem for language in languages(domain) for problem in problems(template, language, domain=domain)]
         total = sum(1 for message in read_catalog(template) if message.id)
     for problem in found:
         print(problem)
-    print(f"{total} messages; {len(found)} problems in {', '.join(languages())}.")
+    print(f"{domain.name}: {total} messages; {len(found)} problems in {', '.join(languages(domain))}.")
     return 1 if found else 0
 
 
@@ -208,27 +238,36 @@ def unmarked() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("extract", help="write translations/lotse.pot from the source")
-    commands.add_parser("update", help="extract, then bring every .po up to date (no fuzzy matching)")
-    commands.add_parser("compile", help="compile every .po into a .mo")
-    commands.add_parser("check", help="list untranslated, fuzzy and placeholder-breaking messages")
+    helps = {
+        "extract": "write translations/<domain>.pot from the source",
+        "update": "extract, then bring every .po up to date (no fuzzy matching)",
+        "compile": "compile every .po into a .mo",
+        "check": "list untranslated, fuzzy and placeholder-breaking messages",
+    }
+    for name, text in helps.items():
+        command = commands.add_parser(name, help=text)
+        command.add_argument("--domain", choices=sorted(DOMAINS), help="only this domain (default: all)")
     commands.add_parser("unmarked", help="list user-visible texts in app/ that are not wrapped in _()")
-    new = commands.add_parser("init", help="start the catalog of a new language")
+    new = commands.add_parser("init", help="start the catalogs of a new language")
     new.add_argument("language", help="the language code, e.g. fr")
+    new.add_argument("--domain", choices=sorted(DOMAINS), help="only this domain (default: all)")
     args = parser.parse_args(argv)
-    if args.command == "extract":
-        print(extract().relative_to(ROOT))
-    elif args.command == "update":
-        update(extract())
-    elif args.command == "compile":
-        compile_catalogs()
-    elif args.command == "check":
-        return check()
-    elif args.command == "unmarked":
+    if args.command == "unmarked":
         return unmarked()
-    elif args.command == "init":
-        init(args.language, extract())
-    return 0
+    chosen = [DOMAINS[args.domain]] if getattr(args, "domain", None) else list(DOMAINS.values())
+    status = 0
+    for domain in chosen:
+        if args.command == "extract":
+            print(extract(domain=domain).relative_to(ROOT))
+        elif args.command == "update":
+            update(extract(domain=domain), domain)
+        elif args.command == "compile":
+            compile_catalogs(domain)
+        elif args.command == "check":
+            status = max(status, check(domain))
+        elif args.command == "init":
+            init(args.language, extract(domain=domain), domain)
+    return status
 
 
 if __name__ == "__main__":

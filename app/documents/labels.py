@@ -1,258 +1,96 @@
-"""Labels of the client-facing documents, per language.
+"""The texts of one client document in one language, from the ``documents`` catalog.
 
-Client documents (agreement, consent form) can be printed in the client's
-language. Until the gettext catalogs of the languages issue take over, the
-labels live here as one dict per language; ``labels_for`` falls back to German
-key by key, so a partly translated language still prints a complete document.
-Placeholders (``{page}``) must match across languages; a test checks it.
+``labels_for("uk")`` gives a read-only mapping from the keys of
+``app.documents.messages`` to their Ukrainian text. Each call builds its own
+gettext translator, so a document renders in the client's language while the
+interface stays in its own; the global ``app.i18n`` language is never
+touched. A text a catalog lacks falls back to German (the legally binding
+wording), not to the English source.
+
+The compiled ``documents.mo`` is build output (``scripts/i18n.py compile``);
+where it is missing or older than its ``.po`` — a fresh checkout, a translator
+who just saved in Poedit — the ``.po`` is compiled in memory, so the documents
+never silently print English.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gettext
+import io
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from app.documents.messages import MESSAGES
+from app.i18n import TRANSLATIONS_DIR
+
+DOMAIN = "documents"
 DEFAULT_LANGUAGE = "de"
+# The languages client documents are translated into (issue 9), German first.
+DOCUMENT_LANGUAGES: tuple[str, ...] = ("de", "en", "ar", "fa", "uk", "tr", "fr")
 RTL_LANGUAGES = frozenset({"ar", "fa", "ps", "ur", "ckb", "he"})
 
-LABELS: dict[str, dict[str, str]] = {
-    "de": {
-        "agreement_title": "Zug-um-Zug-Vereinbarung",
-        "agreement_intro": (
-            "Die Beteiligten vereinbaren die folgenden Schritte in dieser Reihenfolge. "
-            "Ein Schritt der Ausländerbehörde wird fällig, wenn die vorhergehenden "
-            "Schritte der Person erfüllt sind."
-        ),
-        "parties": "Beteiligte",
-        "party_person": "Person",
-        "party_authority": "Ausländerbehörde",
-        "party_case_manager": "Case Management",
-        "party_other": "Weitere Stelle",
-        "steps": "Schritte",
-        "steps_person": "Schritte der Person",
-        "steps_authority": "Schritte der Ausländerbehörde",
-        "reference": "Aktenzeichen",
-        "date": "Datum",
-        "place_date": "Ort, Datum",
-        "due": "fällig bis",
-        "done_on": "erledigt am",
-        "proof": "Nachweis",
-        "status_open": "offen",
-        "status_fulfilled": "erfüllt",
-        "status_missed": "versäumt",
-        "status_waived": "entfallen",
-        "signatures": "Unterschriften",
-        "sign_person": "Unterschrift der Person",
-        "sign_authority": "Unterschrift der Ausländerbehörde",
-        "sign_case_manager": "Unterschrift Case Management",
-        "page": "Seite {page} von {total}",
-        "translation_note": "",
-        "consent_title": "Einwilligung und Schweigepflichtentbindung",
-        "consent_person": "Ich",
-        "consent_birth_date": "geboren am",
-        "consent_address": "wohnhaft",
-        "consent_intro": (
-            "willige ein, dass {organisation} die unten angekreuzten Daten über mich an "
-            "die unten angekreuzten Stellen übermittelt und von ihnen erhält, soweit das "
-            "für den genannten Zweck nötig ist. Insoweit entbinde ich die Mitarbeitenden "
-            "von {organisation} und der genannten Stellen von ihrer Schweigepflicht."
-        ),
-        "consent_recipients": "Stellen, mit denen Daten ausgetauscht werden dürfen",
-        "consent_categories": "Daten, die übermittelt werden dürfen",
-        "consent_special": (
-            "Besondere Kategorie personenbezogener Daten (Art. 9 DSGVO): nur mit dieser "
-            "ausdrücklichen Einwilligung."
-        ),
-        "consent_purpose": "Zweck",
-        "consent_validity": "Gültigkeit",
-        "consent_valid_until": "Diese Einwilligung gilt bis zum {date}.",
-        "consent_valid_open": (
-            "Diese Einwilligung gilt bis zum Abschluss der Beratung, längstens bis zum "
-            "Widerruf."
-        ),
-        "consent_voluntary": (
-            "Die Einwilligung ist freiwillig. Wenn ich sie nicht gebe oder widerrufe, "
-            "entstehen mir daraus keine Nachteile in der Beratung."
-        ),
-        "consent_withdraw_title": "Widerruf",
-        "consent_withdraw": (
-            "Ich kann diese Einwilligung jederzeit ohne Angabe von Gründen ganz oder für "
-            "einzelne Stellen oder Daten widerrufen, mündlich oder schriftlich gegenüber "
-            "{organisation} (Art. 7 Abs. 3 DSGVO). Der Widerruf wirkt für die Zukunft; "
-            "was bis dahin übermittelt wurde, bleibt rechtmäßig."
-        ),
-        "consent_yes": "ja",
-        "consent_signature_person": "Unterschrift der betroffenen Person",
-        "consent_signature_staff": "Unterschrift der beratenden Fachkraft",
-        "consent_interpreter": "Übersetzt durch (falls zutreffend)",
-    },
-    "en": {
-        "agreement_title": "Step-by-step agreement (Zug-um-Zug)",
-        "agreement_intro": (
-            "The parties agree on the following steps in this order. A step of the "
-            "foreign nationals authority falls due when the person's preceding steps "
-            "are fulfilled."
-        ),
-        "parties": "Parties",
-        "party_person": "Person",
-        "party_authority": "Foreign nationals authority",
-        "party_case_manager": "Case management",
-        "party_other": "Other office",
-        "steps": "Steps",
-        "steps_person": "Steps of the person",
-        "steps_authority": "Steps of the foreign nationals authority",
-        "reference": "Reference",
-        "date": "Date",
-        "place_date": "Place, date",
-        "due": "due by",
-        "done_on": "done on",
-        "proof": "Proof",
-        "status_open": "open",
-        "status_fulfilled": "fulfilled",
-        "status_missed": "missed",
-        "status_waived": "waived",
-        "signatures": "Signatures",
-        "sign_person": "Signature of the person",
-        "sign_authority": "Signature of the foreign nationals authority",
-        "sign_case_manager": "Signature of the case manager",
-        "page": "Page {page} of {total}",
-        "translation_note": (
-            "This translation helps you understand this document; the German version "
-            "is the binding one."
-        ),
-        "consent_title": "Consent and release from confidentiality",
-        "consent_person": "I,",
-        "consent_birth_date": "born on",
-        "consent_address": "living at",
-        "consent_intro": (
-            "agree that {organisation} may pass the data ticked below about me to the "
-            "offices ticked below and receive it from them, as far as the purpose "
-            "named needs it. To that extent I release the staff of {organisation} and "
-            "of those offices from their duty of confidentiality."
-        ),
-        "consent_recipients": "Offices that may exchange data",
-        "consent_categories": "Data that may be passed on",
-        "consent_special": (
-            "Special category of personal data (Art. 9 GDPR): only with this explicit "
-            "consent."
-        ),
-        "consent_purpose": "Purpose",
-        "consent_validity": "Validity",
-        "consent_valid_until": "This consent is valid until {date}.",
-        "consent_valid_open": (
-            "This consent is valid until the counselling ends, at the latest until I "
-            "withdraw it."
-        ),
-        "consent_voluntary": (
-            "This consent is voluntary. If I do not give it or withdraw it, my "
-            "counselling will not suffer."
-        ),
-        "consent_withdraw_title": "Withdrawal",
-        "consent_withdraw": (
-            "I can withdraw this consent at any time without giving reasons, in whole "
-            "or for single offices or data, orally or in writing to {organisation} "
-            "(Art. 7 (3) GDPR). The withdrawal applies to the future; what was passed "
-            "on before remains lawful."
-        ),
-        "consent_yes": "yes",
-        "consent_signature_person": "Signature of the person concerned",
-        "consent_signature_staff": "Signature of the counsellor",
-        "consent_interpreter": "Translated by (if applicable)",
-    },
-    "ar": {
-        "agreement_title": "اتفاقية خطوة بخطوة",
-        "agreement_intro": (
-            "يتفق الأطراف على الخطوات التالية بهذا الترتيب. تصبح خطوة دائرة الأجانب "
-            "مستحقة عندما يُنجز الشخص خطواته السابقة."
-        ),
-        "parties": "الأطراف",
-        "party_person": "الشخص",
-        "party_authority": "دائرة الأجانب",
-        "party_case_manager": "إدارة الحالة",
-        "party_other": "جهة أخرى",
-        "steps": "الخطوات",
-        "steps_person": "خطوات الشخص",
-        "steps_authority": "خطوات دائرة الأجانب",
-        "reference": "رقم الملف",
-        "date": "التاريخ",
-        "place_date": "المكان والتاريخ",
-        "due": "الموعد النهائي",
-        "done_on": "أُنجز في",
-        "proof": "الإثبات",
-        "status_open": "مفتوح",
-        "status_fulfilled": "مُنجز",
-        "status_missed": "فات موعده",
-        "status_waived": "أُلغي",
-        "signatures": "التوقيعات",
-        "sign_person": "توقيع الشخص",
-        "sign_authority": "توقيع دائرة الأجانب",
-        "sign_case_manager": "توقيع مدير الحالة",
-        "page": "صفحة {page} من {total}",
-        "translation_note": "هذه الترجمة لفهم هذه الوثيقة فقط، والنسخة الألمانية هي الملزمة.",
-    },
-    "fa": {
-        "agreement_title": "توافق‌نامه گام به گام",
-        "agreement_intro": (
-            "طرفین بر سر گام‌های زیر به همین ترتیب توافق می‌کنند. گام اداره اتباع خارجی "
-            "زمانی فرا می‌رسد که گام‌های قبلی شخص انجام شده باشد."
-        ),
-        "parties": "طرفین",
-        "party_person": "شخص",
-        "party_authority": "اداره اتباع خارجی",
-        "party_case_manager": "مددکار پرونده",
-        "party_other": "نهاد دیگر",
-        "steps": "گام‌ها",
-        "steps_person": "گام‌های شخص",
-        "steps_authority": "گام‌های اداره اتباع خارجی",
-        "reference": "شماره پرونده",
-        "date": "تاریخ",
-        "place_date": "محل و تاریخ",
-        "due": "مهلت",
-        "done_on": "انجام شده در",
-        "proof": "مدرک",
-        "status_open": "باز",
-        "status_fulfilled": "انجام شده",
-        "status_missed": "از دست رفته",
-        "status_waived": "لغو شده",
-        "signatures": "امضاها",
-        "sign_person": "امضای شخص",
-        "sign_authority": "امضای اداره اتباع خارجی",
-        "sign_case_manager": "امضای مددکار پرونده",
-        "page": "صفحه {page} از {total}",
-        "translation_note": "این ترجمه فقط برای فهم این سند است؛ نسخه آلمانی معتبر است.",
-    },
-}
+
+@lru_cache(maxsize=16)
+def _catalog(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``lang``; an empty one when the language has none."""
+    folder = TRANSLATIONS_DIR / lang / "LC_MESSAGES"
+    po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with open(mo, "rb") as handle:
+            return gettext.GNUTranslations(handle)
+    if not po.exists():
+        return gettext.NullTranslations()
+    with open(po, "rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
 
 
-# German labels of the consent data-category codes (app.models.codes.DataCategory)
-# for letters and the consent form; health ones are Art. 9 data.
-DATA_CATEGORY_LABELS: dict[str, str] = {
-    "identity": "Personalien und Identität",
-    "residence": "Aufenthaltsstatus und Dokumente",
-    "social": "Familiäre und soziale Situation",
-    "education_work": "Schule, Ausbildung und Arbeit",
-    "financial": "Finanzielle Situation und Leistungen",
-    "health": "Gesundheit",
-    "mental_health": "Psychische Gesundheit",
-}
+def translator(lang: str) -> gettext.NullTranslations:
+    """A translator for one document: ``lang``, then German for what it lacks."""
+    german = _catalog(DEFAULT_LANGUAGE)
+    if lang == DEFAULT_LANGUAGE:
+        return german
+    own = _catalog(lang)
+    if isinstance(own, gettext.GNUTranslations):
+        # gettext keeps one fallback per object and the catalogs are cached:
+        # copy, so that "uk then German" never becomes "German then uk".
+        own = _copy(own)
+        own.add_fallback(german)
+        return own
+    return german
+
+
+def _copy(catalog: gettext.GNUTranslations) -> gettext.GNUTranslations:
+    clone = gettext.GNUTranslations()
+    clone._catalog = dict(catalog._catalog)  # type: ignore[attr-defined]
+    clone._info = dict(catalog._info)  # type: ignore[attr-defined]
+    clone.plural = catalog.plural  # type: ignore[attr-defined]
+    clone._charset = catalog._charset  # type: ignore[attr-defined]
+    return clone
 
 
 class Labels(Mapping[str, str]):
-    """The labels of one language, German where a key has no translation yet."""
+    """The texts of one language; ``german(key)`` for the binding version beside it."""
 
     def __init__(self, lang: str) -> None:
-        self.lang = lang if lang in LABELS else DEFAULT_LANGUAGE
-        self._own = LABELS[self.lang]
-        self._fallback = LABELS[DEFAULT_LANGUAGE]
+        self.lang = lang if lang in DOCUMENT_LANGUAGES else DEFAULT_LANGUAGE
+        self._own = translator(self.lang)
+        self._german = translator(DEFAULT_LANGUAGE)
 
     def __getitem__(self, key: str) -> str:
-        value = self._own.get(key)
-        return value if value else self._fallback[key]
+        return self._own.gettext(MESSAGES[key])
 
-    def __iter__(self):
-        return iter(self._fallback)
+    def __iter__(self) -> Iterator[str]:
+        return iter(MESSAGES)
 
     def __len__(self) -> int:
-        return len(self._fallback)
+        return len(MESSAGES)
 
     @property
     def direction(self) -> str:
@@ -262,15 +100,45 @@ class Labels(Mapping[str, str]):
     def is_rtl(self) -> bool:
         return self.direction == "rtl"
 
+    @property
+    def is_german(self) -> bool:
+        return self.lang == DEFAULT_LANGUAGE
+
     def german(self, key: str) -> str:
-        return self._fallback[key]
+        return self._german.gettext(MESSAGES[key])
+
+    def both(self, key: str, **values: object) -> str:
+        """A short label in German and, after a slash, in the document's language.
+
+        German alone for a German document. In a right-to-left language the
+        translation comes first (it stands on the right), the German isolated
+        so its letters keep their order.
+        """
+        german = self.german(key).format(**values)
+        if self.is_german:
+            return german
+        own = self[key].format(**values)
+        if self.is_rtl:
+            return f"{own} / \u2068{german}\u2069"
+        return f"{german} / {own}"
 
 
 def labels_for(lang: str | None) -> Labels:
-    """Labels for ``lang`` (a code like ``"fa"``); unknown codes give German."""
+    """Texts for ``lang`` (a code like ``"fa"`` or ``"fa_AF"``); unknown codes give German."""
     code = (lang or DEFAULT_LANGUAGE).split("_")[0].split("-")[0].lower()
     return Labels(code)
 
 
 def supported_languages() -> tuple[str, ...]:
-    return tuple(LABELS)
+    return DOCUMENT_LANGUAGES
+
+
+def german_category_labels() -> dict[str, str]:
+    """German names of the consent data-category codes, for the German letters and exports."""
+    labels = labels_for(DEFAULT_LANGUAGE)
+    return {key.removeprefix("category_"): labels[key] for key in MESSAGES if key.startswith("category_")}
+
+
+# German labels of the consent data-category codes (app.models.codes.DataCategory)
+# for letters and the consent form; health ones are Art. 9 data.
+DATA_CATEGORY_LABELS: dict[str, str] = german_category_labels()
