@@ -6,6 +6,9 @@ in the agreed order, each with its due date, status and proof. Steps of the
 case manager or another office stand on the person's side, tagged, because
 they support the person's part. In a right-to-left language the page is
 mirrored: the person's column is on the right, where reading starts.
+
+The agreement is legally effective in German, so a translated copy prints
+German and the translation together (``app.documents.bilingual``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.documents import fonts
+from app.documents.bilingual import texts
 from app.documents.data import AgreementData, AgreementParty, AgreementStep
 from app.documents.labels import Labels, labels_for
 from app.documents.layout import (
@@ -51,7 +55,7 @@ def render_agreement(agreement: AgreementData, lang: str = "de") -> bytes:
     labels = labels_for(lang)
     rtl = labels.is_rtl
     header = agreement.organisation.name if agreement.organisation else ""
-    footer = f"{labels['agreement_title']} · {labels['reference']} {clean(agreement.reference)}"
+    footer = f"{labels.german('agreement_title')} · {labels.both('reference')} {clean(agreement.reference)}"
     return build_pdf(
         _story(agreement, labels),
         [plain_page_template(header, rtl=rtl)],
@@ -59,7 +63,7 @@ def render_agreement(agreement: AgreementData, lang: str = "de") -> bytes:
         author=clean(header),
         subject=labels.german("agreement_title"),
         finish_page=page_footer(
-            footer, lambda page, total: labels["page"].format(page=page, total=total), rtl=rtl
+            footer, lambda page, total: labels.both("page", page=page, total=total), rtl=rtl
         ),
         lang=labels.lang,
     )
@@ -68,24 +72,23 @@ def render_agreement(agreement: AgreementData, lang: str = "de") -> bytes:
 def _story(agreement: AgreementData, labels: Labels) -> list[Flowable]:
     st = styles()
     d = labels.direction
-    story: list[Flowable] = [paragraph(labels["agreement_title"], st["title"], d)]
+    story: list[Flowable] = texts(labels, "agreement_title", st["title"])
     subtitle = [
-        f"{labels['reference']} {clean(agreement.reference)}",
-        f"{labels['date']} {format_date(agreement.date)}",
+        f"{labels.both('reference')} {isolate(agreement.reference)}",
+        f"{labels.both('date')} {format_date(agreement.date)}",
     ]
-    if labels.lang != "de":
-        subtitle.insert(0, labels.german("agreement_title"))
     story.append(paragraph(" · ".join(subtitle), st["subtitle"], d))
-    if labels["translation_note"]:
-        story.append(paragraph(labels["translation_note"], st["small"], d))
+    if not labels.is_german:
+        story += texts(labels, "translation_note", st["small"])
         story.append(Spacer(1, 3 * mm))
 
-    story.append(paragraph(labels["parties"], st["heading"], d))
+    story.append(paragraph(labels.both("parties"), st["heading"], d))
     story.append(_parties_table(agreement, labels))
 
-    story.append(paragraph(labels["steps"], st["heading"], d))
-    intro = clean(agreement.preamble).strip() or labels["agreement_intro"]
-    story.append(paragraph(intro, st["body"], d))
+    story.append(paragraph(labels.both("steps"), st["heading"], d))
+    if clean(agreement.preamble).strip():
+        story.append(paragraph(agreement.preamble, st["body"], d))
+    story += texts(labels, "agreement_intro", st["body"])
     story.append(_column_headers(labels))
     steps = list(agreement.steps)
     for i, step in enumerate(steps):
@@ -94,7 +97,7 @@ def _story(agreement: AgreementData, labels: Labels) -> list[Flowable]:
 
     story.append(Spacer(1, 6 * mm))
     story.append(KeepTogether([
-        paragraph(labels["signatures"], st["heading"], d),
+        paragraph(labels.both("signatures"), st["heading"], d),
         _signature_table(agreement, labels),
     ]))
     return story
@@ -114,11 +117,11 @@ def _party_cell(label: str, party: AgreementParty, labels: Labels) -> list[Flowa
 
 def _parties_table(agreement: AgreementData, labels: Labels) -> Table:
     cells = [
-        _party_cell(labels["party_person"], agreement.person, labels),
-        _party_cell(labels["party_authority"], agreement.authority, labels),
+        _party_cell(labels.both("party_person"), agreement.person, labels),
+        _party_cell(labels.both("party_authority"), agreement.authority, labels),
     ]
     if agreement.case_manager is not None:
-        cells.append(_party_cell(labels["party_case_manager"], agreement.case_manager, labels))
+        cells.append(_party_cell(labels.both("party_case_manager"), agreement.case_manager, labels))
     if labels.is_rtl:
         cells.reverse()
     gap = 4 * mm
@@ -157,8 +160,8 @@ def _column_headers(labels: Labels) -> Table:
     st = styles()
     d = labels.direction
     row = _sides(
-        paragraph(labels["steps_person"], st["label"], d),
-        paragraph(labels["steps_authority"], st["label"], d),
+        paragraph(labels.both("steps_person"), st["label"], d),
+        paragraph(labels.both("steps_authority"), st["label"], d),
         labels,
     )
     table = Table([row], colWidths=[SIDE_WIDTH, CHAIN_WIDTH, SIDE_WIDTH])
@@ -176,22 +179,22 @@ def _step_box(step: AgreementStep, labels: Labels) -> Table:
     st = styles()
     d = labels.direction
     status = step.status if step.status in STATUS_COLOURS else "open"
-    tag = labels[f"status_{status}"]
+    tag = labels.both(f"status_{status}")
     if step.party in ("case_manager", "other"):
-        tag = f"{labels['party_' + step.party]} · {tag}"
+        tag = f"{labels.both('party_' + step.party)} · {tag}"
     content: list[Flowable] = [
         paragraph(tag, st["small"], d),
         paragraph(step.action, st["cell_bold"], d),
     ]
     meta = []
     if step.due is not None:
-        meta.append(f"{labels['due']} {format_date(step.due)}")
+        meta.append(f"{labels.both('due')} {format_date(step.due)}")
     if step.done_on is not None:
-        meta.append(f"{labels['done_on']} {format_date(step.done_on)}")
+        meta.append(f"{labels.both('done_on')} {format_date(step.done_on)}")
     if meta:
         content.append(paragraph(" · ".join(meta), st["cell"], d))
     if clean(step.proof).strip():
-        content.append(paragraph(f"{labels['proof']}: {isolate(step.proof.strip())}",
+        content.append(paragraph(f"{labels.both('proof')}: {isolate(step.proof.strip())}",
                                  st["cell"], d))
     box = Table([[content]], colWidths=[SIDE_WIDTH], cornerRadii=[3, 3, 3, 3])
     box.setStyle(TableStyle([
@@ -259,17 +262,17 @@ def _signature_table(agreement: AgreementData, labels: Labels) -> Table:
     st = styles()
     d = labels.direction
     signers = [
-        (labels["sign_person"], agreement.person.name),
-        (labels["sign_authority"], _officer_line(agreement.authority)),
+        (labels.both("sign_person"), agreement.person.name),
+        (labels.both("sign_authority"), _officer_line(agreement.authority)),
     ]
     if agreement.case_manager is not None:
-        signers.append((labels["sign_case_manager"], _officer_line(agreement.case_manager)))
+        signers.append((labels.both("sign_case_manager"), _officer_line(agreement.case_manager)))
     if labels.is_rtl:
         signers.reverse()
     gap = 6 * mm
     width = (CONTENT_WIDTH - gap * (len(signers) - 1)) / len(signers)
     place = clean(agreement.place).strip()
-    place_date = f"{labels['place_date']}: {isolate(place + ',') if place else ''}"
+    place_date = f"{labels.both('place_date')}: {isolate(place + ',') if place else ''}"
     rows: list[list] = [[], [], [], []]
     widths: list[float] = []
     for i, (caption, name) in enumerate(signers):

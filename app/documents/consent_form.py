@@ -5,6 +5,9 @@ Art. 9 data flagged as such), the purpose and the validity, says that the
 consent is voluntary and can be withdrawn at any time, and leaves room for
 the signatures. Boxes are printed empty: the person ticks what they agree
 to, and the case manager records exactly that as the consent in the vault.
+
+The form is legally effective in German: in another language it prints the
+German text with the translation below each part (``app.documents.bilingual``).
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from app.documents.data import ConsentFormData, Recipient
-from app.documents.labels import LABELS, Labels, labels_for
+from app.documents.bilingual import pair, texts
+from app.documents.data import ConsentFormData, DataCategory, Recipient
+from app.documents.labels import Labels, labels_for, supported_languages
 from app.documents.layout import (
     MARGIN_LEFT,
     MARGIN_RIGHT,
@@ -32,18 +36,16 @@ SPECIAL_SHADE = colors.Color(1.0, 0.96, 0.86)
 
 
 def consent_form_languages() -> tuple[str, ...]:
-    """Languages the consent form's text is translated into."""
-    return tuple(code for code, table in LABELS.items() if table.get("consent_title"))
+    """Languages the consent form's text is translated into (the documents catalog's)."""
+    return supported_languages()
 
 
 def render_consent_form(form: ConsentFormData, lang: str = "de") -> bytes:
     """The form as PDF bytes; a language without a translation prints German."""
     labels = labels_for(lang)
-    if labels.lang not in consent_form_languages():
-        labels = labels_for("de")
     rtl = labels.is_rtl
     org = clean(form.organisation.name).strip()
-    footer = f"{labels['consent_title']} · {labels['reference']} {clean(form.reference)}"
+    footer = f"{labels.german('consent_title')} · {labels.both('reference')} {clean(form.reference)}"
     return build_pdf(
         _story(form, labels),
         [plain_page_template(org, rtl=rtl)],
@@ -51,7 +53,7 @@ def render_consent_form(form: ConsentFormData, lang: str = "de") -> bytes:
         author=org,
         subject=labels.german("consent_title"),
         finish_page=page_footer(
-            footer, lambda page, total: labels["page"].format(page=page, total=total), rtl=rtl
+            footer, lambda page, total: labels.both("page", page=page, total=total), rtl=rtl
         ),
         lang=labels.lang,
     )
@@ -77,66 +79,74 @@ def _story(form: ConsentFormData, labels: Labels) -> list[Flowable]:
     st = styles()
     d = labels.direction
     org = clean(form.organisation.name).strip()
-    story: list[Flowable] = [
-        paragraph(labels["consent_title"], st["title"], d),
-    ]
-    subtitle = [f"{labels['reference']} {clean(form.reference)}"]
-    if labels.lang != "de":
-        subtitle.insert(0, labels.german("consent_title"))
-    story.append(paragraph(" · ".join(subtitle), st["subtitle"], d))
-    if labels["translation_note"]:
-        story += [paragraph(labels["translation_note"], st["small"], d), Spacer(1, 3 * mm)]
+    story: list[Flowable] = texts(labels, "consent_title", st["title"])
+    story.append(paragraph(f"{labels.both('reference')} {isolate(form.reference)}", st["subtitle"], d))
+    if not labels.is_german:
+        story += texts(labels, "translation_note", st["small"]) + [Spacer(1, 3 * mm)]
 
-    person = f"{labels['consent_person']} {clean(form.person_name).strip()}"
-    birth = format_date(form.person_birth_date)
-    if birth:
-        person += f", {labels['consent_birth_date']} {birth}"
-    address = ", ".join(clean(line).strip() for line in form.person_address_lines
-                        if clean(line).strip())
-    if address:
-        person += f", {labels['consent_address']} {isolate(address)}"
-    story.append(paragraph(person + ",", st["form"], d))
-    story.append(paragraph(labels["consent_intro"].format(organisation=org), st["form"], d))
+    story += pair(labels, _declaration(form, labels.german), _declaration(form, labels.__getitem__),
+                  st["form"])
 
-    story.append(paragraph(labels["consent_recipients"], st["form_heading"], d))
+    story.append(paragraph(labels.both("consent_recipients"), st["form_heading"], d))
     story.append(_box_table([_recipient_cell(r, labels) for r in form.recipients], labels))
 
-    story.append(paragraph(labels["consent_categories"], st["form_heading"], d))
+    story.append(paragraph(labels.both("consent_categories"), st["form_heading"], d))
     rows = []
     specials = []
     for i, category in enumerate(form.categories):
-        cell = [paragraph(category.label, st["cell_bold" if category.special else "cell"], d)]
+        cell = [paragraph(_category_label(category, labels),
+                          st["cell_bold" if category.special else "cell"], d)]
         if category.special:
-            cell.append(paragraph(labels["consent_special"], st["small"], d))
+            cell += texts(labels, "consent_special", st["small"])
             specials.append(i)
         rows.append(cell)
     story.append(_box_table(rows, labels, shaded_rows=specials))
 
     if form.valid_until is not None:
-        validity = labels["consent_valid_until"].format(date=format_date(form.valid_until))
+        validity = texts(labels, "consent_valid_until", st["form"], date=format_date(form.valid_until))
     else:
-        validity = labels["consent_valid_open"]
+        validity = texts(labels, "consent_valid_open", st["form"])
     story.append(Spacer(1, 3 * mm))
     story.append(_terms_table([
-        (labels["consent_purpose"], form.purpose),
-        (labels["consent_validity"], validity),
+        (labels.both("consent_purpose"), [paragraph(form.purpose, st["form"], d)]),
+        (labels.both("consent_validity"), validity),
     ], labels))
 
-    story.append(paragraph(labels["consent_withdraw_title"], st["form_heading"], d))
-    story.append(paragraph(labels["consent_voluntary"], st["form"], d))
-    story.append(paragraph(labels["consent_withdraw"].format(organisation=org), st["form"], d))
+    story.append(paragraph(labels.both("consent_withdraw_title"), st["form_heading"], d))
+    story += texts(labels, "consent_voluntary", st["form"])
+    story += texts(labels, "consent_withdraw", st["form"], organisation=org)
     story.append(Spacer(1, 4 * mm))
     story.append(KeepTogether(_signatures(form, labels)))
     return story
 
 
-def _terms_table(rows: list[tuple[str, str]], labels: Labels) -> Table:
+def _declaration(form: ConsentFormData, text) -> str:
+    """"I, <name>, born on …, living at …, agree that …" in one language (``text(key)``)."""
+    org = clean(form.organisation.name).strip()
+    parts = [text("consent_person").format(name=isolate(clean(form.person_name).strip()))]
+    birth = format_date(form.person_birth_date)
+    if birth:
+        parts.append(text("consent_birth_date").format(date=birth))
+    address = ", ".join(clean(line).strip() for line in form.person_address_lines
+                        if clean(line).strip())
+    if address:
+        parts.append(text("consent_address").format(address=isolate(address)))
+    parts.append(text("consent_intro").format(organisation=org))
+    return " ".join(parts)
+
+
+def _category_label(category: DataCategory, labels: Labels) -> str:
+    """The category in German and the document's language; as given when it has no code."""
+    key = f"category_{category.code}"
+    return labels.both(key) if category.code and key in labels else category.label
+
+
+def _terms_table(rows: list[tuple[str, list[Flowable]]], labels: Labels) -> Table:
     """Purpose and validity as label/value rows."""
     st = styles()
     d = labels.direction
-    label_width = 30 * mm
-    data = [[paragraph(label, st["label"], d), paragraph(value, st["form"], d)]
-            for label, value in rows]
+    label_width = 30 * mm if labels.is_german else 42 * mm
+    data = [[paragraph(label, st["label"], d), value] for label, value in rows]
     widths = [label_width, CONTENT_WIDTH - label_width]
     if labels.is_rtl:
         data = [list(reversed(r)) for r in data]
@@ -167,7 +177,7 @@ def _box_table(rows: list[list[Flowable]], labels: Labels,
     """Rows of text with an empty box to tick, under a "yes" column header."""
     st = styles()
     d = labels.direction
-    header = [paragraph(labels["consent_yes"], st["small"], d), ""]
+    header = [paragraph(labels.both("consent_yes"), st["small"], d), ""]
     data = [header] + [[CheckBox(), row] for row in rows]
     widths = [BOX_COLUMN, CONTENT_WIDTH - BOX_COLUMN]
     if labels.is_rtl:
@@ -194,11 +204,11 @@ def _signatures(form: ConsentFormData, labels: Labels) -> list[Flowable]:
     st = styles()
     d = labels.direction
     place = clean(form.place).strip()
-    place_date = f"{labels['place_date']}: {isolate(place + ',') if place else ''}"
-    staff = labels["consent_signature_staff"]
+    place_date = f"{labels.both('place_date')}: {isolate(place + ',') if place else ''}"
+    staff = labels.both("consent_signature_staff")
     if clean(form.case_manager).strip():
         staff += f" ({isolate(form.case_manager.strip())})"
-    captions = [labels["consent_signature_person"], staff, labels["consent_interpreter"]]
+    captions = [labels.both("consent_signature_person"), staff, labels.both("consent_interpreter")]
     gap = 6 * mm
     width = (CONTENT_WIDTH - 2 * gap) / 3
     top = [paragraph(place_date, st["small"], d), "", paragraph(place_date, st["small"], d),

@@ -129,6 +129,7 @@ class DataCategory:
 
     label: str
     special: bool = False
+    code: str = ""  # the code (``"health"``): a translated form prints the category in both languages
 
     @classmethod
     def from_code(cls, code: str) -> DataCategory:
@@ -137,7 +138,7 @@ class DataCategory:
         from app.documents.labels import DATA_CATEGORY_LABELS
         from app.models.codes import SPECIAL_CATEGORIES
 
-        return cls(DATA_CATEGORY_LABELS.get(code, code), code in SPECIAL_CATEGORIES)
+        return cls(DATA_CATEGORY_LABELS.get(code, code), code in SPECIAL_CATEGORIES, code)
 
 
 @dataclass(frozen=True)

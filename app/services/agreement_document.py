@@ -48,8 +48,6 @@ from app.services.validation import today as local_today
 PRINTABLE_STATUSES = (AgreementStatus.IN_FORCE.value, AgreementStatus.DRAFT.value)
 STEP_PARTIES = {"person", "authority", "case_manager", "other"}
 STEP_STATUSES = {"open", "fulfilled", "missed", "waived"}
-# "born" before the birth date, in the languages the agreement is printed in.
-BORN = {"de": "geboren am", "en": "born", "ar": "تاريخ الميلاد", "fa": "تاریخ تولد"}
 
 
 def _load_agreement(session: Session, agreement_id: str) -> Agreement:
@@ -92,8 +90,7 @@ def _person_party(case: Case, lang: str) -> AgreementParty:
     labels = labels_for(lang)
     details = []
     if person.birth_date:
-        born = BORN.get(labels.lang, BORN["de"])
-        details.append(f"{born} {format_date(person.birth_date)}")
+        details.append(labels.both("born", date=format_date(person.birth_date)))
     nations = [country_name(code, labels.lang) for code in person.nationalities or [] if code]
     if nations:
         details.append(", ".join(nations))

@@ -56,7 +56,7 @@ def test_the_client_reads_it_in_arabic(vault):
     assert agreement_languages(vault, agreement_id=case.agreement_id) == ["de", "ar"]
     pdf = agreement_pdf(vault, agreement_id=case.agreement_id, organisation=ORGANISATION, lang="ar")
     reading = rtl_reading(pdf_text(pdf))
-    assert labels_for("ar")["agreement_title"] in reading
+    assert labels_for("ar")["agreement_title"].split(" (")[0] in reading
     assert "سوريا" in reading  # the nationality in the reader's language
     assert REF in normalised_text(pdf)
 

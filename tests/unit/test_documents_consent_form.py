@@ -53,10 +53,14 @@ def test_english_form_and_fallback_to_german():
     english = _flat(render_consent_form(samples.consent_form(), "en"))
     assert "Consent and release from confidentiality" in english
     assert "valid until 02.02.2027" in english
-    assert "Einwilligung und Schweigepflichtentbindung · Reference 2026-0042" in english
+    assert "Aktenzeichen / Reference 2026-0042" in english
     assert "the German version is the binding one" in english
-    untranslated = _flat(render_consent_form(samples.consent_form(), "ar"))
-    assert "Einwilligung und Schweigepflichtentbindung" in untranslated
+    # Legally effective in German: the German text stands beside the translation.
+    assert "Einwilligung und Schweigepflichtentbindung" in english
+    assert "Art. 7 Abs. 3 DSGVO" in english and "Art. 7 (3) GDPR" in english
+    unknown = _flat(render_consent_form(samples.consent_form(), "xx"))
+    assert "Einwilligung und Schweigepflichtentbindung" in unknown
+    assert "Consent and release" not in unknown
 
 
 def test_dates_are_printed_din_style():

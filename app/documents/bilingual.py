@@ -1,0 +1,39 @@
+"""German and the client's language side by side, for documents the law needs in German.
+
+The agreement and the consent form are legally effective in German, so a
+translated copy prints the German text and, right below it, the translation:
+sentences as two paragraphs (the translation in its own colour, right-aligned
+and right to left in Arabic or Persian), short labels as one line
+"German / translation" (``Labels.both``). A German document prints German only.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
+
+from app.documents.labels import Labels
+from app.documents.text import paragraph
+
+TRANSLATION_COLOUR = colors.Color(0.16, 0.36, 0.42)
+
+
+@lru_cache(maxsize=64)
+def _translated_style(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-translation", parent=style, textColor=TRANSLATION_COLOUR)
+
+
+def pair(labels: Labels, german: str, own: str, style: ParagraphStyle) -> list[Flowable]:
+    """The German text, then (for a translated document) its translation below it."""
+    if labels.is_german:
+        return [paragraph(german, style)]
+    first = paragraph(german, ParagraphStyle(f"{style.name}-german", parent=style, spaceAfter=1))
+    return [first, paragraph(own, _translated_style(style), labels.direction)]
+
+
+def texts(labels: Labels, key: str, style: ParagraphStyle, **values: object) -> list[Flowable]:
+    """The message ``key`` in German and in the document's language, filled with ``values``."""
+    return pair(labels, labels.german(key).format(**values), labels[key].format(**values), style)
