@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.documents import fonts
-from app.documents.bilingual import texts
+from app.documents.bilingual import pair, texts
 from app.documents.data import AgreementData, AgreementParty, AgreementStep
 from app.documents.labels import Labels, labels_for
 from app.documents.layout import (
@@ -186,16 +186,13 @@ def _step_box(step: AgreementStep, labels: Labels) -> Table:
         paragraph(tag, st["small"], d),
         paragraph(step.action, st["cell_bold"], d),
     ]
-    meta = []
-    if step.due is not None:
-        meta.append(f"{labels.both('due')} {format_date(step.due)}")
-    if step.done_on is not None:
-        meta.append(f"{labels.both('done_on')} {format_date(step.done_on)}")
-    if meta:
-        content.append(paragraph(" · ".join(meta), st["cell"], d))
-    if clean(step.proof).strip():
-        content.append(paragraph(f"{labels.both('proof')}: {isolate(step.proof.strip())}",
-                                 st["cell"], d))
+    # Due date and proof: German, then (translated copies) the same in the
+    # client's language on its own line, so neither reads across the other.
+    content += pair(labels, _step_meta(step, labels.german), _step_meta(step, labels.__getitem__), st["cell"])
+    proof = clean(step.proof).strip()
+    if proof:
+        content += pair(labels, f"{labels.german('proof')}: {isolate(proof)}",
+                        f"{labels['proof']}: {isolate(proof)}", st["cell"])
     box = Table([[content]], colWidths=[SIDE_WIDTH], cornerRadii=[3, 3, 3, 3])
     box.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), STATUS_COLOURS[status]),
@@ -206,6 +203,16 @@ def _step_box(step: AgreementStep, labels: Labels) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
     ]))
     return box
+
+
+def _step_meta(step: AgreementStep, text) -> str:
+    """"due by 15.04.2026 · done on 02.04.2026" in one language (``text(key)``)."""
+    meta = []
+    if step.due is not None:
+        meta.append(f"{text('due')} {format_date(step.due)}")
+    if step.done_on is not None:
+        meta.append(f"{text('done_on')} {format_date(step.done_on)}")
+    return " · ".join(meta)
 
 
 class _ChainRow(Table):

@@ -28,6 +28,8 @@ def _translated_style(style: ParagraphStyle) -> ParagraphStyle:
 
 def pair(labels: Labels, german: str, own: str, style: ParagraphStyle) -> list[Flowable]:
     """The German text, then (for a translated document) its translation below it."""
+    if not german.strip():
+        return []
     if labels.is_german:
         return [paragraph(german, style)]
     first = paragraph(german, ParagraphStyle(f"{style.name}-german", parent=style, spaceAfter=1))

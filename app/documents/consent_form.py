@@ -32,6 +32,7 @@ from app.documents.text import clean, format_date, isolate, paragraph
 
 CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 BOX_COLUMN = 12 * mm
+BOX_COLUMN_BILINGUAL = 17 * mm  # "ja / так" above the boxes
 SPECIAL_SHADE = colors.Color(1.0, 0.96, 0.86)
 
 
@@ -179,7 +180,8 @@ def _box_table(rows: list[list[Flowable]], labels: Labels,
     d = labels.direction
     header = [paragraph(labels.both("consent_yes"), st["small"], d), ""]
     data = [header] + [[CheckBox(), row] for row in rows]
-    widths = [BOX_COLUMN, CONTENT_WIDTH - BOX_COLUMN]
+    box = BOX_COLUMN if labels.is_german else BOX_COLUMN_BILINGUAL
+    widths = [box, CONTENT_WIDTH - box]
     if labels.is_rtl:
         data = [list(reversed(row)) for row in data]
         widths.reverse()

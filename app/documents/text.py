@@ -119,8 +119,50 @@ def visual_text(text: str, direction: str | None = None) -> str:
         return _FORMAT_MARKS.sub("", text)
     base = (direction or base_direction(text)).lower()
     isolated = _NUMBER_TOKEN.sub(lambda m: f"{_LRI}{m.group(0)}{_PDI}", shape(text))
+    if base == "rtl":
+        isolated = _mirror_rtl_brackets(isolated)
     visual = get_display(isolated, base_dir="R" if base == "rtl" else "L")
     return _FORMAT_MARKS.sub("", visual)
+
+
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_MIRRORED = {**_BRACKETS, **{v: k for k, v in _BRACKETS.items()}}
+
+
+def _mirror_rtl_brackets(text: str) -> str:
+    """Swap the brackets that a right-to-left paragraph draws mirrored.
+
+    python-bidi's (Rust) ``get_display`` reorders but does not mirror (rule
+    L4), so "(Zug-um-Zug)" at the end of an Arabic line came out as
+    ")Zug-um-Zug(". A bracket pair resolved right to left (rule N0: Arabic
+    inside, or Latin inside after Arabic or at the start) is swapped before
+    reordering, which draws it the right way round; a pair inside a
+    left-to-right run (Latin before and inside) keeps its glyphs.
+    """
+    chars = list(text)
+    stack: list[int] = []
+    for index, ch in enumerate(chars):
+        if ch in _BRACKETS:
+            stack.append(index)
+        elif ch in _MIRRORED and stack and _BRACKETS[chars[stack[-1]]] == ch:
+            start = stack.pop()
+            if _pair_is_rtl(text, start, index):
+                chars[start], chars[index] = _MIRRORED[chars[start]], _MIRRORED[ch]
+    return "".join(chars)
+
+
+def _pair_is_rtl(text: str, start: int, end: int) -> bool:
+    inside = text[start + 1:end]
+    if _RTL_CHARS.search(inside) or re.search(r"\d", inside):
+        return True
+    if not _LTR_CHARS.search(inside):
+        return True  # neutral content between right-to-left text
+    for ch in reversed(text[:start]):  # the strong character before the pair decides
+        if _RTL_CHARS.match(ch):
+            return True
+        if _LTR_CHARS.match(ch):
+            return False
+    return True
 
 
 # --------------------------------------------------------------- font runs
