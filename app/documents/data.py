@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -197,3 +197,24 @@ class SubjectExportData:
     data: Mapping[str, Any]
     statements: Art15Statements
     extra: Mapping[str, Any] = field(default_factory=dict)  # e.g. export id, vault user
+
+
+@dataclass(frozen=True)
+class AppointmentLetterData:
+    """An invitation to the person (Terminbrief), DIN 5008 form B, in their language.
+
+    ``bring`` holds keys of ``app.documents.messages.BRING_ITEMS`` (printed
+    translated) or free text the case manager typed (printed as typed).
+    """
+
+    sender: Organisation
+    recipient_name: str
+    recipient_address_lines: tuple[str, ...]
+    reference: str
+    date: date
+    starts_at: datetime
+    place_lines: tuple[str, ...]  # where to come: address, room
+    host: str  # who invites: the case manager the person meets
+    phone: str = ""
+    email: str = ""
+    bring: tuple[str, ...] = ()

@@ -62,17 +62,17 @@ def render_referral_letter(letter: LetterData) -> bytes:
     """The letter as PDF bytes; nothing is written to disk."""
     fonts.register_fonts()
     recipient_lines = address_lines(letter.recipient)
-    logo = _load_logo(letter.sender)
+    logo = load_logo(letter.sender)
     first = PageTemplate(
         id="first",
-        frames=[_frame(din.BODY_TOP_MM, "first-body")],
+        frames=[body_frame(din.BODY_TOP_MM, "first-body")],
         onPage=lambda canvas, doc: _draw_first_page(canvas, letter, recipient_lines, logo),
         autoNextPageTemplate="later",
     )
     later = PageTemplate(
         id="later",
-        frames=[_frame(din.FOLLOW_TOP_MM, "later-body")],
-        onPage=lambda canvas, doc: _draw_marks(canvas, fold=False),
+        frames=[body_frame(din.FOLLOW_TOP_MM, "later-body")],
+        onPage=lambda canvas, doc: draw_marks(canvas, fold=False),
     )
     return build_pdf(
         _story(letter),
@@ -167,7 +167,7 @@ def _story(letter: LetterData) -> list[Flowable]:
 # ------------------------------------------------------------------ frames
 
 
-def _frame(top_mm: float, frame_id: str) -> Frame:
+def body_frame(top_mm: float, frame_id: str) -> Frame:
     left = din.x_mm(din.TEXT_LEFT_MM)
     width = din.PAGE_WIDTH - left - din.x_mm(din.TEXT_RIGHT_MM)
     bottom = din.x_mm(din.BOTTOM_MARGIN_MM)
@@ -182,11 +182,11 @@ def _draw_first_page(
     canvas: Canvas, letter: LetterData, recipient_lines: list[str], logo: ImageReader | None
 ) -> None:
     canvas.saveState()
-    _draw_letterhead(canvas, letter.sender, logo)
-    _draw_address_field(canvas, letter, recipient_lines)
-    _draw_information_block(canvas, letter)
-    _draw_marks(canvas, fold=True)
-    _draw_footer(canvas, letter.sender)
+    draw_letterhead(canvas, letter.sender, logo)
+    draw_address_field(canvas, letter.sender, recipient_lines, letter.confidential)
+    draw_information_block(canvas, _information_rows(letter))
+    draw_marks(canvas, fold=True)
+    draw_footer(canvas, letter.sender)
     canvas.restoreState()
 
 
@@ -199,7 +199,7 @@ def _cap_height_mm(font_name: str, size: float) -> float:
     return getFont(font_name).face.capHeight / 1000 * size / mm
 
 
-def _draw_letterhead(canvas: Canvas, org: Organisation, logo: ImageReader | None) -> None:
+def draw_letterhead(canvas: Canvas, org: Organisation, logo: ImageReader | None) -> None:
     left = din.x_mm(din.TEXT_LEFT_MM)
     right = din.x_mm(din.INFO_RIGHT_MM)
     text_right = right
@@ -233,13 +233,14 @@ def _draw_letterhead(canvas: Canvas, org: Organisation, logo: ImageReader | None
     canvas.setFillColor(MUTED)
 
 
-def _draw_address_field(canvas: Canvas, letter: LetterData, recipient_lines: list[str]) -> None:
+def draw_address_field(canvas: Canvas, sender: Organisation, recipient_lines: list[str],
+                       confidential: bool = True) -> None:
+    """The DIN 5008 form B address field: return address, endorsement, up to six lines."""
     x = din.x_mm(din.ADDRESS_LEFT_MM + din.ADDRESS_TEXT_INSET_MM)
     width = din.x_mm(din.ADDRESS_WIDTH_MM - din.ADDRESS_TEXT_INSET_MM - 2)
     top = din.ADDRESS_TOP_MM
 
     # Return-address line: small, underlined, in the 5 mm zone.
-    sender = letter.sender
     parts = [sender.name, *sender.address_lines]
     return_line = " · ".join(" ".join(clean(p).split()) for p in parts if clean(p).strip())
     canvas.setFillColor(MUTED)
@@ -254,7 +255,7 @@ def _draw_address_field(canvas: Canvas, letter: LetterData, recipient_lines: lis
     # Endorsement zone: "Vertraulich" on its bottom line.
     canvas.setFillColorRGB(0, 0, 0)
     zone_top = top + din.RETURN_ZONE_MM
-    if letter.confidential:
+    if confidential:
         baseline = din.y_from_top(zone_top + din.ENDORSEMENT_ZONE_MM - 1.4)
         draw_text(canvas, x, baseline, LABELS["confidential"], fonts.SANS_BOLD, 10)
 
@@ -300,13 +301,13 @@ def _split_long_value(value: str, width: float, size: float) -> list[str]:
     return [value]
 
 
-def _draw_information_block(canvas: Canvas, letter: LetterData) -> None:
+def draw_information_block(canvas: Canvas, rows: list[tuple[str, str]]) -> None:
+    """Label/value rows at 125 mm; the last row (the date) stands half a line apart."""
     label_x = din.x_mm(din.INFO_LEFT_MM)
     value_x = label_x + 25 * mm
     value_width = din.x_mm(din.INFO_RIGHT_MM) - value_x
     size = 9
     baseline_mm = din.INFO_TOP_MM + _cap_height_mm(fonts.SANS, size)
-    rows = _information_rows(letter)
     for i, (label, value) in enumerate(rows):
         if i == len(rows) - 1:
             baseline_mm += LINE_MM / 2  # the date stands a little apart
@@ -319,7 +320,7 @@ def _draw_information_block(canvas: Canvas, letter: LetterData) -> None:
             baseline_mm += LINE_MM
 
 
-def _draw_marks(canvas: Canvas, fold: bool) -> None:
+def draw_marks(canvas: Canvas, fold: bool) -> None:
     """Fold marks at 105/210 mm and the punch mark at 148.5 mm on the left edge."""
     canvas.saveState()
     canvas.setStrokeColor(RULE)
@@ -332,7 +333,7 @@ def _draw_marks(canvas: Canvas, fold: bool) -> None:
     canvas.restoreState()
 
 
-def _draw_footer(canvas: Canvas, org: Organisation) -> None:
+def draw_footer(canvas: Canvas, org: Organisation) -> None:
     parts = [org.name, *org.address_lines]
     line = " · ".join(" ".join(clean(p).split()) for p in parts if clean(p).strip())
     canvas.setStrokeColor(RULE)
@@ -375,7 +376,7 @@ def _finish_page(canvas: Canvas, letter: LetterData, page: int, total: int) -> N
     canvas.restoreState()
 
 
-def _load_logo(org: Organisation) -> ImageReader | None:
+def load_logo(org: Organisation) -> ImageReader | None:
     if org.logo_path is None:
         return None
     try:

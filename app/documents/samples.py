@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from app.documents.data import (
     AgreementData,
     AgreementParty,
     AgreementStep,
+    AppointmentLetterData,
     Art15Statements,
     ConsentFormData,
     ConsentStatement,
@@ -230,3 +231,21 @@ def subject_export(contacts: int = 8) -> SubjectExportData:
         data=data,
         statements=statements,
     )
+
+
+def appointment_letter(**changes) -> AppointmentLetterData:
+    values = dict(
+        sender=ORGANISATION,
+        recipient_name="Mohammad Rezaei",
+        recipient_address_lines=("Dutumer Straße 5", "48431 Rheine"),
+        reference="2026-0042",
+        date=date(2026, 4, 2),
+        starts_at=datetime(2026, 4, 14, 10, 30),
+        place_lines=("Kommunales Integrationszentrum, Raum 2.14", "Tecklenburger Straße 10, 48565 Steinfurt"),
+        host="Lena Schulte",
+        phone="02551 69-2233",
+        email="l.schulte@kreis-steinfurt.de",
+        bring=("bring_passport", "bring_residence", "bring_letters"),
+    )
+    values.update(changes)
+    return AppointmentLetterData(**values)
