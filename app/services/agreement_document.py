@@ -162,6 +162,12 @@ def agreement_data(
     )
 
 
+def agreement_case_id(vault, *, agreement_id: str) -> str:
+    """The case an agreement belongs to (its person's languages pick the document language)."""
+    with vault.read_session() as session:
+        return get_row(session, Agreement, agreement_id, "agreement").case_id
+
+
 def agreement_languages(vault, *, agreement_id: str) -> list[str]:
     """German first, then the person's languages the agreement can be printed in."""
     with vault.session() as session:

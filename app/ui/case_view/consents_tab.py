@@ -50,6 +50,8 @@ class ConsentsTab(CaseworkTab):
         self.consents: list[dict[str, Any]] = []
         self.actions = DocumentActions(self, ctx)
         self.heading = TabHeading(_("Consents"))
+        self.print_button = self.heading.add_action(secondary_button(
+            _("&Print form…"), _("Print a consent form for signature, in the person's language")))
         self.form_button = self.heading.add_action(secondary_button(_("Attach &form…"), _("Attach the signed form")))
         self.open_form_button = self.heading.add_action(secondary_button(_("&Open form"), _("Open the signed form")))
         self.withdraw_button = self.heading.add_action(secondary_button(_("&Withdraw…"), _("Record a withdrawal")))
@@ -62,6 +64,7 @@ class ConsentsTab(CaseworkTab):
         self.edit_button.clicked.connect(lambda: self.edit_consent(self.table.current_id()))
         self.delete_button.clicked.connect(lambda: self.ask_delete(self.table.current_id()))
         self.form_button.clicked.connect(lambda: self.attach_form(self.table.current_id()))
+        self.print_button.clicked.connect(lambda: self.print_form(self.table.current_id()))
         self.open_form_button.clicked.connect(lambda: self.open_form(self.table.current_id()))
 
         self.table = EntryTable(
@@ -136,6 +139,13 @@ class ConsentsTab(CaseworkTab):
         return next((c for c in self.consents if c["id"] == consent_id), None)
 
     # --- actions ---------------------------------------------------------------------------
+
+    def print_form(self, consent_id: str | None = None):
+        """The consent form to sign, prefilled from the selected consent (empty without one)."""
+        from app.ui.dialogs.consent_form_dialog import open_consent_form_dialog
+
+        return open_consent_form_dialog(self, self.ctx.vault, self.ctx.case_id, ref=self.ctx.ref,
+                                        consent=self._consent(consent_id))
 
     def add_consent(self) -> ConsentDialog:
         return self.open_dialog(ConsentDialog(self.ctx, parent=self))

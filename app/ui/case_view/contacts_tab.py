@@ -52,6 +52,9 @@ class ContactsTab(CaseworkTab):
         self.cards: list[ContactCard] = []
 
         self.heading = TabHeading(_("Contacts"))
+        self.letter_button = self.heading.add_action(secondary_button(
+            _("Appointment &letter…"), _("Invite the person by letter, in their language")))
+        self.letter_button.clicked.connect(lambda: self.appointment_letter())
         self.add_button = self.heading.add_action(primary_button(_("&Add contact…"), _("Add a contact")))
         self.add_button.clicked.connect(self.add_contact)
         self.column.addWidget(self.heading)
@@ -246,6 +249,12 @@ class ContactsTab(CaseworkTab):
 
     def _contact(self, contact_id: str) -> dict[str, Any] | None:
         return next((c for c in self.contacts if c["id"] == contact_id), None)
+
+    def appointment_letter(self):
+        """An invitation to the next appointment, printed in the person's language."""
+        from app.ui.dialogs.appointment_letter_dialog import open_appointment_letter_dialog
+
+        return open_appointment_letter_dialog(self, self.ctx.vault, self.ctx.case_id, ref=self.ctx.ref)
 
     def add_contact(self) -> ContactDialog:
         return self.open_dialog(ContactDialog(self.ctx, parent=self))

@@ -12,17 +12,13 @@ in the letters service, which records the letter and the print.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -39,24 +35,10 @@ from app.services.letters import (
     prepare_referral_letter,
     preview_referral_letter,
 )
-from app.services.organisation import organisation_from_settings
-from app.ui.error_dialogs import as_lotse_error, show_error
-from app.ui.icons import app_icon
-from app.ui.widgets.buttons import link_button, primary_button, secondary_button
-from app.ui.widgets.header import Header
-from app.ui.widgets.inline_message import InlineMessage
+from app.ui.dialogs.document_preview_dialog import DocumentPreviewDialog, open_document_dialog
+from app.ui.error_dialogs import as_lotse_error
+from app.ui.widgets.buttons import link_button
 from app.ui.widgets.labels import field_label, hint_label, role_label, set_role
-from app.ui.widgets.pdf_preview import (
-    PdfPreview,
-    choose_print_target,
-    choose_save_path,
-    paint_pdf,
-    pdf_support,
-    write_file,
-)
-from app.ui.workers import BackgroundTask, run_in_background
-
-PREVIEW_DELAY_MS = 400
 
 CATEGORY_LABELS: dict[str, str] = {
     "identity": N_("Identity (always)"),
@@ -69,35 +51,27 @@ CATEGORY_LABELS: dict[str, str] = {
 }
 
 
-class LetterDialog(QDialog):
+class LetterDialog(DocumentPreviewDialog):
     """Emits ``issued(bytes)`` each time a letter passed the gate and was saved or printed."""
 
     issued = Signal(bytes)
 
     def __init__(self, vault, *, case_id: str, agency_id: str, organisation: Organisation | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.vault = vault
+        super().__init__(vault, title=_("Referral letter"), organisation=organisation, parent=parent)
         self.case_id = case_id
         self.agency_id = agency_id
-        self.organisation = organisation if organisation is not None else organisation_from_settings()
         self.draft: LetterDraft | None = None
         self.issued_pdf: bytes | None = None
-        self.saved_path: Path | None = None
         self._issued_key: tuple | None = None
         self._filling = False
         self._text_edited = False
-        self._preview_task: BackgroundTask | None = None
-        self._preview_generation = 0
-        self.setWindowTitle(_("Referral letter"))
-        self.setWindowIcon(app_icon())
         self._build()
         self.reload()
 
     # ------------------------------------------------------------------ layout
 
     def _build(self) -> None:
-        self.header = Header(_("Referral letter"))
         self.recipient = role_label("", "lead")
         self.recipient.setAccessibleName(_("Recipient"))
 
@@ -113,7 +87,7 @@ class LetterDialog(QDialog):
         self.override_reason.setAccessibleName(_("Reason for the override"))
         self.override_reason.setPlaceholderText(_("The legal basis for sending this letter without a consent"))
         self.override_reason.setFixedHeight(70)
-        self.override_reason.textChanged.connect(self._update_buttons)
+        self.override_reason.textChanged.connect(self.update_buttons)
         override_layout.addWidget(field_label(_("&Reason for the override"), self.override_reason))
         override_layout.addWidget(self.override_reason)
         override_layout.addWidget(hint_label(_(
@@ -180,46 +154,9 @@ class LetterDialog(QDialog):
         column.addWidget(self.body, 1)
         column.addWidget(hint_label(_("Separate paragraphs with an empty line.")))
         column.addLayout(refill_row)
-        scroll = QScrollArea()
-        scroll.setWidget(form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form wraps instead
-        scroll.setMinimumWidth(520)
-
-        self.preview = PdfPreview()
-        self.preview.setMinimumWidth(480)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self._render_preview)
-
-        self.message = InlineMessage()
-        self.close_button = secondary_button(_("Close"), _("Close the letter"))
-        self.close_button.clicked.connect(self.reject)
-        self.print_button = secondary_button(_("Print…"), _("Print the letter"))
-        self.print_button.clicked.connect(lambda: self.print_letter())
-        self.print_button.setEnabled(pdf_support())
-        self.save_button = primary_button(_("Save PDF…"), _("Save the letter as PDF"))
-        self.save_button.clicked.connect(lambda: self.save_pdf())
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
-        buttons.addStretch(1)  # keeps the buttons their size while no message shows
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.save_button)
-
-        panes = QHBoxLayout()
-        panes.addWidget(scroll, 5)
-        panes.addWidget(self.preview, 6)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.addWidget(self.header)
-        layout.addSpacing(12)
-        layout.addLayout(panes, 1)
-        layout.addSpacing(8)
-        layout.addLayout(buttons)
-        self.resize(1180, 900)
+        self.print_button.setToolTip(_("Print the letter"))
+        self.save_button.setToolTip(_("Save the letter as PDF"))
+        self.finish_layout(form, width=1180, height=900)
 
     # ------------------------------------------------------------------ state
 
@@ -247,8 +184,8 @@ class LetterDialog(QDialog):
         self.refill_hint.setVisible(self._text_edited and categories is not None)
         self.refill_button.setVisible(self._text_edited)
         self._show_consent()
-        self._update_buttons()
-        self._schedule_preview(immediately=True)
+        self.update_buttons()
+        self.schedule_preview(immediately=True)
 
     def _fill_text(self, draft: LetterDraft) -> None:
         self.subject.setText(draft.subject)
@@ -267,7 +204,7 @@ class LetterDialog(QDialog):
         self._text_edited = False
         self.refill_hint.hide()
         self.refill_button.hide()
-        self._schedule_preview()
+        self.schedule_preview()
 
     def _show_consent(self) -> None:
         draft = self.draft
@@ -291,7 +228,7 @@ class LetterDialog(QDialog):
         self.override_button.hide()
         self.override_box.show()
         self.override_reason.setFocus()
-        self._update_buttons()
+        self.update_buttons()
 
     def override_text(self) -> str | None:
         """The override reason when the user chose to override (and there is no consent)."""
@@ -307,65 +244,34 @@ class LetterDialog(QDialog):
         reason = self.override_text()
         return reason is not None and len(" ".join(reason.split())) >= MIN_OVERRIDE_REASON
 
-    def _update_buttons(self) -> None:
-        ok = self.can_issue()
-        self.save_button.setEnabled(ok)
-        self.print_button.setEnabled(ok and pdf_support())
-
     def _categories_changed(self) -> None:
         if self._filling:
             return
         try:
             self.reload(self.checked_categories())
         except Exception as exc:  # a service error: say it, keep the dialog
-            self._report(exc)
+            self.report(exc)
 
     def _text_changed(self) -> None:
         if self._filling:
             return
         self._text_edited = True
         self.refill_button.show()
-        self._update_buttons()
-        self._schedule_preview()
+        self.update_buttons()
+        self.schedule_preview()
 
     # ---------------------------------------------------------------- preview
 
-    def _schedule_preview(self, immediately: bool = False) -> None:
-        if not pdf_support():  # pragma: no cover - depends on the installation
-            return
-        if immediately:
-            self._timer.stop()
-            self._render_preview()
-        else:
-            self._timer.start()
-
-    def _render_preview(self) -> None:
+    def preview_job(self):
         if self.draft is None:
-            return
-        self._preview_generation += 1
-        # Bound methods as callbacks: Qt queues them to the GUI thread and drops
-        # them when the dialog is gone before the rendering ends.
-        self._preview_task = run_in_background(
-            _numbered_preview, self._preview_generation, self.draft, self.organisation,
-            subject=self.subject.text() or " ", salutation=self.salutation.text(), body=self.body.toPlainText(),
-            on_success=self._preview_ready, on_failure=self._preview_failed,
-        )
-
-    def _preview_ready(self, result: tuple[int, bytes]) -> None:
-        generation, pdf = result
-        if generation == self._preview_generation:  # an older rendering is stale
-            self.preview.show_pdf(pdf)
-
-    def _preview_failed(self, exc: BaseException) -> None:
-        error = as_lotse_error(exc)
-        if error is None:
-            show_error(self, exc)
-            return
-        self.preview.show_message(error.message)
+            return None
+        return preview_referral_letter, dict(
+            draft=self.draft, organisation=self.organisation, subject=self.subject.text() or " ",
+            salutation=self.salutation.text(), body=self.body.toPlainText())
 
     # ----------------------------------------------------------- save, print
 
-    def _issue(self) -> bytes:
+    def issue_pdf(self) -> bytes:
         """The letter through the consent gate; the same unchanged letter is not recorded twice."""
         assert self.draft is not None
         reason = self.override_text()
@@ -382,68 +288,28 @@ class LetterDialog(QDialog):
         self.issued.emit(pdf)
         return pdf
 
-    def save_pdf(self, path: Path | None = None) -> Path | None:
-        """Save where the user chooses (``path`` skips the file dialog); None when cancelled or refused."""
-        if not self.can_issue():
-            return None
-        target = path or choose_save_path(self, f"Verweis-{self.draft.reference}.pdf")
-        if target is None:
-            return None
-        try:
-            write_file(target, self._issue())
-        except Exception as exc:
-            self._report(exc)
-            return None
-        self.saved_path = target
-        self._say(_("Saved: {path}").format(path=target))
-        return target
+    def file_name(self) -> str:
+        return f"Verweis-{self.draft.reference}.pdf" if self.draft is not None else "Verweis.pdf"
+
+    def print_title(self) -> str:
+        return _("Referral letter {ref}").format(ref=self.draft.reference if self.draft is not None else "")
 
     def print_letter(self, printer=None) -> bool:
-        """Print through the system dialog (``printer`` skips it); False when cancelled or refused."""
-        if not self.can_issue():
-            return False
-        target = printer or choose_print_target(self, _("Referral letter {ref}").format(ref=self.draft.reference))
-        if target is None:
-            return False
-        try:
-            paint_pdf(target, self._issue())
-        except Exception as exc:
-            self._report(exc)
-            return False
-        self._say(_("Sent to the printer."))
-        return True
+        return self.print_document(printer)
 
-    def _say(self, text: str) -> None:
-        set_role(self.message, "success")
-        self.message.show_message(text)
-
-    def _report(self, exc: BaseException) -> None:
+    def report(self, exc: BaseException) -> None:
+        super().report(exc)
         error = as_lotse_error(exc)
-        if error is None:
-            show_error(self, exc)
-            return
-        set_role(self.message, "error")
-        self.message.show_message(error.message)
-        if self.draft is not None and "consent" in error.message:
+        if error is not None and self.draft is not None and "consent" in error.message:
             # The consent changed since the draft (withdrawn here or on another device).
             self.reload(self.checked_categories())
-
-
-def _numbered_preview(generation: int, draft: LetterDraft, organisation: Organisation, **edits) -> tuple[int, bytes]:
-    return generation, preview_referral_letter(draft, organisation, **edits)
 
 
 def open_letter_dialog(parent: QWidget | None, vault, *, case_id: str, agency_id: str,
                        organisation: Organisation | None = None) -> LetterDialog | None:
     """Open the letter dialog window-modal; shows the error instead when the draft cannot be made."""
-    try:
-        dialog = LetterDialog(vault, case_id=case_id, agency_id=agency_id, organisation=organisation, parent=parent)
-    except Exception as exc:
-        show_error(parent, exc)
-        return None
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    return open_document_dialog(parent, lambda: LetterDialog(
+        vault, case_id=case_id, agency_id=agency_id, organisation=organisation, parent=parent))
 
 
 
