@@ -7,7 +7,6 @@ a translation whose ``{placeholders}`` differ from the English source.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -16,16 +15,12 @@ from babel.messages.pofile import write_po
 
 from app.documents.labels import DOCUMENT_LANGUAGES, labels_for
 from app.documents.messages import MESSAGES
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.unit.test_catalogs import load_script
 
 
 @pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location("lotse_i18n_script_documents", ROOT / "scripts" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script()
 
 
 @pytest.fixture(scope="module")

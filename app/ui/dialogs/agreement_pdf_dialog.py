@@ -32,16 +32,14 @@ class AgreementPdfDialog(DocumentPreviewDialog):
         self.finish_layout(width=720, height=860)
         self.schedule_preview(immediately=True)
 
-    def preview_job(self):
-        return agreement_pdf, dict(vault=self.vault, agreement_id=self.agreement_id,
-                                   organisation=self.organisation, lang=self.lang(), record=False)
+    file_stem = "Vereinbarung"
 
-    def issue_pdf(self) -> bytes:
-        return agreement_pdf(self.vault, agreement_id=self.agreement_id, organisation=self.organisation,
-                             lang=self.lang())
+    def render(self, **arguments) -> bytes:
+        return agreement_pdf(**arguments)
 
-    def file_name(self) -> str:
-        return f"Vereinbarung{self.language_suffix()}.pdf"
+    def arguments(self, record: bool) -> dict:
+        return dict(vault=self.vault, agreement_id=self.agreement_id, organisation=self.organisation,
+                    lang=self.lang(), record=record)
 
     def print_agreement(self, printer=None) -> bool:
         return self.print_document(printer)

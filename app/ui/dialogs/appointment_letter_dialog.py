@@ -12,16 +12,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTimeEdit, QWidget
 
 from app.documents.data import Organisation
-from app.documents.labels import DOCUMENT_LANGUAGES
 from app.documents.messages import BRING_ITEMS
 from app.i18n import N_, _
 from app.services.appointment_letter import DEFAULT_BRING, appointment_letter_pdf
-from app.services.document_language import client_languages, default_document_language
 from app.ui.case_view.casework_fields import DateField
-from app.ui.dialogs.document_preview_dialog import DocumentPreviewDialog, open_document_dialog
+from app.ui.dialogs.document_preview_dialog import ClientDocumentDialog, open_document_dialog
 from app.ui.widgets.labels import field_label, hint_label, role_label
 
 # What the presets say, in the interface language (the letter prints them in the client's).
@@ -34,18 +32,14 @@ BRING_LABELS: dict[str, str] = {
 }
 
 
-class AppointmentLetterDialog(DocumentPreviewDialog):
+class AppointmentLetterDialog(ClientDocumentDialog):
     def __init__(self, vault, case_id: str, *, ref: str = "", organisation: Organisation | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(
-            vault, title=_("Appointment letter"),
+            vault, case_id, ref=ref, title=_("Appointment letter"),
             subtitle=_("An invitation in the person's language: day, time, place and what to bring."),
-            organisation=organisation, languages=DOCUMENT_LANGUAGES,
-            client_languages=client_languages(vault, case_id=case_id),
-            default_language=default_document_language(vault, case_id=case_id), parent=parent,
+            organisation=organisation, parent=parent,
         )
-        self.case_id = case_id
-        self.ref = ref
         self.day = DateField(_("Day of the appointment"))
         self.day.set_value(date.today() + timedelta(days=7))
         self.time = QTimeEdit(QTime(10, 0))
@@ -62,15 +56,7 @@ class AppointmentLetterDialog(DocumentPreviewDialog):
         self.other_items.setPlaceholderText(_("One per line, printed as typed"))
         self.other_items.setFixedHeight(64)
 
-        form = QWidget()
-        column = QVBoxLayout(form)
-        column.setContentsMargins(0, 0, 12, 0)
-        column.addWidget(field_label(_("&Day"), self.day))
-        column.addWidget(self.day)
-        column.addWidget(field_label(_("&Time"), self.time))
-        column.addWidget(self.time)
-        column.addWidget(field_label(_("&Place"), self.place))
-        column.addWidget(self.place)
+        form, column = self.form_column((_("&Day"), self.day), (_("&Time"), self.time), (_("&Place"), self.place))
         column.addSpacing(6)
         column.addWidget(role_label(_("What to bring"), "section"))
         for key in BRING_ITEMS:
@@ -104,19 +90,17 @@ class AppointmentLetterDialog(DocumentPreviewDialog):
         items = [key for key, box in self.bring_boxes.items() if box.isChecked()]
         return items + [line.strip() for line in self.other_items.toPlainText().splitlines() if line.strip()]
 
-    def _arguments(self, record: bool) -> dict:
+    def render(self, **arguments) -> bytes:
+        return appointment_letter_pdf(**arguments)
+
+    def arguments(self, record: bool) -> dict:
         return dict(vault=self.vault, case_id=self.case_id, starts_at=self.starts_at(),
                     organisation=self.organisation, lang=self.lang(), place=self.place.toPlainText(),
                     bring=self.bring(), record=record)
 
-    def preview_job(self):
-        return appointment_letter_pdf, self._arguments(record=False)
-
-    def issue_pdf(self) -> bytes:
-        return appointment_letter_pdf(**self._arguments(record=True))
-
-    def file_name(self) -> str:
-        return f"Termin-{self.ref}{self.language_suffix()}.pdf"
+    @property
+    def file_stem(self) -> str:
+        return f"Termin-{self.ref}"
 
 
 def open_appointment_letter_dialog(parent: QWidget | None, vault, case_id: str, *, ref: str = "",

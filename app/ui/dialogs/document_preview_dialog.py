@@ -6,10 +6,12 @@ says), an optional language choice, the preview rendered from memory on a
 worker thread (never written to disk, never logged), and Close / Print… /
 Save PDF… with one line of feedback. A subclass says how to render:
 
-- ``preview_job()`` returns a function and its keyword arguments, read from
-  the widgets on the GUI thread, that the worker calls to get PDF bytes;
-- ``issue_pdf()`` renders (and logs) the document for saving or printing;
-- ``file_name()`` and ``print_title()`` name it; ``can_issue()`` guards it.
+- ``render(**arguments)`` calls the service; ``arguments(record)`` reads the
+  widgets on the GUI thread (``record=False`` for the preview, which a worker
+  renders; ``record=True`` for saving and printing, which the service logs);
+- ``file_stem`` and ``print_title()`` name it; ``can_issue()`` guards it.
+  (The referral letter, which goes through the consent gate, overrides
+  ``preview_job`` and ``issue_pdf`` instead.)
 
 The language list puts German first, then the person's languages (marked as
 such), then the rest; the default is the person's preferred language.
@@ -106,6 +108,17 @@ class DocumentPreviewDialog(QDialog):
         self.save_button = primary_button(_("Save PDF…"), _("Save the document as PDF"))
         self.save_button.clicked.connect(lambda: self.save_pdf())
 
+    @staticmethod
+    def form_column(*fields: tuple[str, QWidget]) -> tuple[QWidget, QVBoxLayout]:
+        """The left pane: each (label with mnemonic, widget) as a label over its field."""
+        form = QWidget()
+        column = QVBoxLayout(form)
+        column.setContentsMargins(0, 0, 12, 0)
+        for text, widget in fields:
+            column.addWidget(field_label(text, widget))
+            column.addWidget(widget)
+        return form, column
+
     def finish_layout(self, form: QWidget | None = None, *, width: int = 760, height: int = 880) -> None:
         """Lay out header, language, the subclass's ``form`` beside the preview, and the buttons."""
         buttons = QHBoxLayout()
@@ -142,16 +155,26 @@ class DocumentPreviewDialog(QDialog):
 
     # ------------------------------------------------------------ subclasses
 
+    file_stem = "Dokument"  # the file name offered on saving, before the language suffix
+
+    def render(self, **arguments: Any) -> bytes:
+        """The service call that renders the document (runs on a worker for the preview)."""
+        raise NotImplementedError
+
+    def arguments(self, record: bool) -> dict[str, Any]:
+        """``render``'s arguments as the widgets say now (read on the GUI thread)."""
+        raise NotImplementedError
+
     def preview_job(self) -> tuple[Callable[..., bytes], dict[str, Any]] | None:
         """The function (run on a worker) and its arguments for the preview; None: nothing to show."""
-        raise NotImplementedError
+        return self.render, self.arguments(record=False)
 
     def issue_pdf(self) -> bytes:
         """The document for saving or printing (the service logs it)."""
-        raise NotImplementedError
+        return self.render(**self.arguments(record=True))
 
     def file_name(self) -> str:
-        raise NotImplementedError
+        return f"{self.file_stem}{self.language_suffix()}.pdf"
 
     def print_title(self) -> str:
         return self.windowTitle()
@@ -257,6 +280,23 @@ class DocumentPreviewDialog(QDialog):
             return
         set_role(self.message, "error")
         self.message.show_message(error.message)
+
+
+class ClientDocumentDialog(DocumentPreviewDialog):
+    """A document about one case's person, offered in every document language, the person's first."""
+
+    def __init__(self, vault, case_id: str, *, ref: str, title: str, subtitle: str,
+                 organisation: Organisation | None = None, parent: QWidget | None = None) -> None:
+        from app.documents.labels import DOCUMENT_LANGUAGES
+        from app.services.document_language import client_languages, default_document_language
+
+        super().__init__(
+            vault, title=title, subtitle=subtitle, organisation=organisation, languages=DOCUMENT_LANGUAGES,
+            client_languages=client_languages(vault, case_id=case_id),
+            default_language=default_document_language(vault, case_id=case_id), parent=parent,
+        )
+        self.case_id = case_id
+        self.ref = ref
 
 
 def _numbered(generation: int, function: Callable[..., bytes], arguments: dict[str, Any]) -> tuple[int, bytes]:
