@@ -32,7 +32,7 @@ def register(subparsers) -> None:
                             "the case's Zug-um-Zug agreement as PDF, in German or the client's language")
     agreement.add_argument("ref")
     agreement.add_argument("--lang", default="de", metavar="CODE",
-                           help="de (default), en, ar, fa …, or 'client' for the person's own language")
+                           help="de (default), en, ar, fa, uk, tr, fr, or 'client' for the person's preferred language")
     agreement.add_argument("--id", dest="agreement_id", metavar="ID",
                            help="this agreement (default: the newest in force, else the newest draft)")
     agreement.add_argument("-o", "--output", type=Path, metavar="FILE.pdf",
@@ -46,7 +46,8 @@ def register(subparsers) -> None:
     form.add_argument("--purpose", required=True, metavar="TEXT")
     form.add_argument("--categories", metavar="A,B", help="data categories to list (default: all)")
     form.add_argument("--valid-until", metavar="DATE", help="YYYY-MM-DD (default: until withdrawn)")
-    form.add_argument("--lang", default="de", metavar="CODE")
+    form.add_argument("--lang", default="de", metavar="CODE",
+                      help="de (default), en, ar, fa, uk, tr, fr; a translation prints the German text beside it")
     form.add_argument("-o", "--output", type=Path, metavar="FILE.pdf",
                       help="where to save it (default: ./Einwilligung-REF.pdf)")
 
@@ -134,15 +135,15 @@ def cmd_letter(args, ctx) -> int:
 
 
 def cmd_agreement(args, ctx) -> int:
-    from app.services.agreement_document import agreement_languages, agreement_pdf, choose_agreement
+    from app.services.agreement_document import agreement_pdf, choose_agreement
+    from app.services.document_language import client_languages, default_document_language
 
     vault = _open(ctx)
-    _case_id, agreement_id = choose_agreement(vault, ref=args.ref, agreement_id=args.agreement_id)
+    case_id, agreement_id = choose_agreement(vault, ref=args.ref, agreement_id=args.agreement_id)
     lang = args.lang.lower()
     if lang == "client":
-        languages = agreement_languages(vault, agreement_id=agreement_id)
-        lang = languages[1] if len(languages) > 1 else "de"
-        if lang == "de":
+        lang = default_document_language(vault, case_id=case_id)
+        if lang == "de" and not client_languages(vault, case_id=case_id):
             print(_("The person's languages have no translation of the agreement yet; printing German."))
     suffix = "" if lang == "de" else f"-{lang}"
     target = _target(args.output, f"Vereinbarung-{_safe(args.ref)}{suffix}.pdf")

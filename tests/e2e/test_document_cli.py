@@ -141,6 +141,19 @@ def test_agreement_in_german_and_arabic(vault_dir, isolated_home, setup, lang):
         assert labels_for("ar")["agreement_title"].split(" (")[0] in rtl_reading(text)
 
 
+def test_agreement_in_ukrainian_prints_german_beside_it_and_an_unknown_language_is_refused(
+        vault_dir, isolated_home, setup):
+    _case, work = setup
+    out = work / "agreement-uk.pdf"
+    result = run(vault_dir, "agreement", REF, "--lang", "uk", "-o", str(out), home=isolated_home, cwd=work)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert "Покрокова угода" in text and "Zug-um-Zug-Vereinbarung" in text
+    assert "Die Beteiligten vereinbaren" in text and "Сторони домовляються" in text
+    refused = run(vault_dir, "agreement", REF, "--lang", "xx", home=isolated_home, cwd=work)
+    assert refused.returncode == 4 and refused.stderr.startswith("lotse: ")
+
+
 def test_agreement_in_the_clients_language_by_default_name(vault_dir, isolated_home, setup):
     _case, work = setup
     result = run(vault_dir, "agreement", REF, "--lang", "client", home=isolated_home, cwd=work)
