@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.documents import fonts
+from app.documents.bilingual import caption as bilingual_caption
 from app.documents.bilingual import pair, texts
 from app.documents.data import AgreementData, AgreementParty, AgreementStep
 from app.documents.labels import Labels, labels_for
@@ -269,17 +270,16 @@ def _signature_table(agreement: AgreementData, labels: Labels) -> Table:
     st = styles()
     d = labels.direction
     signers = [
-        (labels.both("sign_person"), agreement.person.name),
-        (labels.both("sign_authority"), _officer_line(agreement.authority)),
+        ("sign_person", agreement.person.name),
+        ("sign_authority", _officer_line(agreement.authority)),
     ]
     if agreement.case_manager is not None:
-        signers.append((labels.both("sign_case_manager"), _officer_line(agreement.case_manager)))
+        signers.append(("sign_case_manager", _officer_line(agreement.case_manager)))
     if labels.is_rtl:
         signers.reverse()
     gap = 6 * mm
     width = (CONTENT_WIDTH - gap * (len(signers) - 1)) / len(signers)
     place = clean(agreement.place).strip()
-    place_date = f"{labels.both('place_date')}: {isolate(place + ',') if place else ''}"
     rows: list[list] = [[], [], [], []]
     widths: list[float] = []
     for i, (caption, name) in enumerate(signers):
@@ -287,9 +287,9 @@ def _signature_table(agreement: AgreementData, labels: Labels) -> Table:
             for row in rows:
                 row.append("")
             widths.append(gap)
-        rows[0].append(paragraph(place_date, st["small"], d))
+        rows[0].append(bilingual_caption(labels, "place_date", st["small"], f"{place}," if place else "", ": "))
         rows[1].append("")
-        rows[2].append(paragraph(caption, st["small"], d))
+        rows[2].append(bilingual_caption(labels, caption, st["small"]))
         rows[3].append(paragraph(name, st["cell"], d))
         widths.append(width)
     table = Table(rows, colWidths=widths, rowHeights=[None, 16 * mm, None, None])

@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from app.documents.labels import Labels
-from app.documents.text import paragraph
+from app.documents.text import isolate, paragraph
 
 TRANSLATION_COLOUR = colors.Color(0.16, 0.36, 0.42)
 
@@ -39,3 +39,14 @@ def pair(labels: Labels, german: str, own: str, style: ParagraphStyle) -> list[F
 def texts(labels: Labels, key: str, style: ParagraphStyle, **values: object) -> list[Flowable]:
     """The message ``key`` in German and in the document's language, filled with ``values``."""
     return pair(labels, labels.german(key).format(**values), labels[key].format(**values), style)
+
+
+def caption(labels: Labels, key: str, style: ParagraphStyle, suffix: str = "",
+            separator: str = " ") -> list[Flowable]:
+    """A caption under a signature line: German, then the translation on its own line.
+
+    ``suffix`` (a name, a place) follows both after ``separator``, isolated so
+    it keeps its order inside a right-to-left line.
+    """
+    tail = f"{separator}{isolate(suffix)}" if suffix else separator.rstrip()
+    return pair(labels, labels.german(key) + tail, labels[key] + tail, style)

@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from app.documents.bilingual import pair, texts
+from app.documents.bilingual import caption, pair, texts
 from app.documents.data import ConsentFormData, DataCategory, Recipient
 from app.documents.labels import Labels, labels_for, supported_languages
 from app.documents.layout import (
@@ -204,19 +204,16 @@ def _box_table(rows: list[list[Flowable]], labels: Labels,
 
 def _signatures(form: ConsentFormData, labels: Labels) -> list[Flowable]:
     st = styles()
-    d = labels.direction
     place = clean(form.place).strip()
-    place_date = f"{labels.both('place_date')}: {isolate(place + ',') if place else ''}"
-    staff = labels.both("consent_signature_staff")
-    if clean(form.case_manager).strip():
-        staff += f" ({isolate(form.case_manager.strip())})"
-    captions = [labels.both("consent_signature_person"), staff, labels.both("consent_interpreter")]
+    place_date = f"{place}," if place else ""
+    staff = f"({form.case_manager.strip()})" if clean(form.case_manager).strip() else ""
     gap = 6 * mm
     width = (CONTENT_WIDTH - 2 * gap) / 3
-    top = [paragraph(place_date, st["small"], d), "", paragraph(place_date, st["small"], d),
-           "", ""]
-    bottom = [paragraph(captions[0], st["small"], d), "", paragraph(captions[1], st["small"], d),
-              "", paragraph(captions[2], st["small"], d)]
+    top = [caption(labels, "place_date", st["small"], place_date, ": "), "",
+           caption(labels, "place_date", st["small"], place_date, ": "), "", ""]
+    bottom = [caption(labels, "consent_signature_person", st["small"]), "",
+              caption(labels, "consent_signature_staff", st["small"], staff), "",
+              caption(labels, "consent_interpreter", st["small"])]
     rows = [top, [""] * 5, bottom]
     if labels.is_rtl:
         rows = [list(reversed(r)) for r in rows]

@@ -47,7 +47,7 @@ _FORMAT_MARKS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # between two of those flips them ("0042-2026"); isolating each such token as
 # left-to-right keeps it as written.
 _NUMBER_TOKEN = re.compile(r"\d[\d.,:/\-\u2013]*\d")
-_LRI, _PDI = "\u2066", "\u2069"
+_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
 _reshaper = arabic_reshaper.ArabicReshaper(
     configuration={"delete_harakat": False, "support_ligatures": True}
@@ -158,6 +158,8 @@ def _pair_is_rtl(text: str, start: int, end: int) -> bool:
     if not _LTR_CHARS.search(inside):
         return True  # neutral content between right-to-left text
     for ch in reversed(text[:start]):  # the strong character before the pair decides
+        if ch in (_LRI, _FSI):
+            return False  # opens an isolated (Latin) run: its brackets read left to right
         if _RTL_CHARS.match(ch):
             return True
         if _LTR_CHARS.match(ch):

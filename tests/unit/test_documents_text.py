@@ -117,3 +117,15 @@ def test_bidi_paragraph_breaks_lines_before_reordering_them():
 )
 def test_format_date_is_din_5008_numeric(value, expected):
     assert format_date(value) == expected
+
+
+def test_brackets_in_right_to_left_lines_face_their_content():
+    from app.documents.text import isolate, visual_text
+
+    # Drawn left to right: the Latin part with its brackets the right way round at the left end.
+    assert visual_text("اتفاقية خطوة بخطوة (Zug-um-Zug)", "rtl").startswith("(Zug-um-Zug) ")
+    # Arabic inside: the bracket on the right (read first) closes toward the left.
+    shaped = visual_text("اب (جد) هو", "rtl")
+    assert shaped.index(")") > shaped.index("(")
+    # An isolated Latin value keeps its own brackets.
+    assert visual_text("توقيع " + isolate("(Lena Schulte)"), "rtl").startswith("(Lena Schulte) ")
