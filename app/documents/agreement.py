@@ -159,10 +159,9 @@ def _sides(left, right, labels: Labels) -> list:
 
 def _column_headers(labels: Labels) -> Table:
     st = styles()
-    d = labels.direction
     row = _sides(
-        paragraph(labels.both("steps_person"), st["label"], d),
-        paragraph(labels.both("steps_authority"), st["label"], d),
+        bilingual_caption(labels, "steps_person", st["label"]),
+        bilingual_caption(labels, "steps_authority", st["label"]),
         labels,
     )
     table = Table([row], colWidths=[SIDE_WIDTH, CHAIN_WIDTH, SIDE_WIDTH])
