@@ -118,6 +118,26 @@ def update(template: Path | None = None, domain: Domain = INTERFACE) -> None:
             "-l", language, "--no-fuzzy-matching", "--ignore-pot-creation-date", "-w", WIDTH,
         )
     fill_source_language(domain)
+    for language in languages(domain):
+        drop_shadowed_obsolete(po_path(language, domain))
+
+
+def drop_shadowed_obsolete(path: Path) -> None:
+    """Remove obsolete (``#~``) entries whose message is active again.
+
+    Babel keeps them when a message comes back, but GNU ``msgfmt`` (the tool a
+    translator's Poedit runs) rejects the catalog as a duplicate definition.
+    """
+    if not path.exists():
+        return
+    catalog = read_catalog(path)
+    shadowed = [key for key in catalog.obsolete if key in catalog._messages]  # noqa: SLF001 (Babel's own index)
+    if not shadowed:
+        return
+    for key in shadowed:
+        del catalog.obsolete[key]
+    with open(path, "wb") as handle:
+        write_po(handle, catalog, width=int(WIDTH), include_previous=False)
 
 
 def init(language: str, template: Path | None = None, domain: Domain = INTERFACE) -> None:
