@@ -105,7 +105,14 @@ def _rows(session: Session, statement: Select):
     return session.connection().execute(statement).all()
 
 
-def _in_open_cases(statement: Select, window: Window) -> Select:
+def _in_open_cases(statement: Select, window: Window, case_column=None) -> Select:
+    """Only rows of open cases in the window's scope (the statement joins ``Case``).
+
+    ``case_column``: the source table's case id. With a case manager's scope it is also
+    matched against the manager's cases, which makes SQLite start from those few cases
+    instead of walking the whole team's rows by date (measured: goals 15 -> 6 ms, stored
+    deadlines 8 -> 2 ms on 10,000 cases).
+    """
     # A closing date counts as closed too, as in the reports (consent_expiry, reporting).
     statement = statement.where(Case.status != CaseStatus.CLOSED, Case.closed.is_(None))
     if window.case_id is not None:
@@ -114,6 +121,10 @@ def _in_open_cases(statement: Select, window: Window) -> Select:
         # In SQL, not by filtering the whole team's list afterwards: a case manager's list
         # costs a tenth of the team's on a vault shared by ten.
         statement = statement.where(Case.case_manager == window.case_manager)
+        if case_column is not None:
+            managed = aliased(Case)
+            statement = statement.where(
+                case_column.in_(select(managed.id).where(managed.case_manager == window.case_manager)))
     return statement
 
 
@@ -123,14 +134,14 @@ def stored_deadlines(session: Session, window: Window) -> StoredDeadlines:
         select(Deadline.id, Deadline.case_id, Deadline.kind, Deadline.due, Deadline.source, Deadline.note)
         .join(Case, Case.id == Deadline.case_id)
         .where(Deadline.done == false(), window.up_to_last(Deadline.due)),
-        window,
+        window, Deadline.case_id,
     ))
     # Ticked-off copies of derived deadlines: only the keys, there can be thousands of them.
     done_rows = _rows(session, _in_open_cases(
         select(Deadline.case_id, Deadline.source, Deadline.kind, Deadline.due)
         .join(Case, Case.id == Deadline.case_id)
         .where(Deadline.done == true(), window.up_to_last(Deadline.due), Deadline.source != MANUAL),
-        window,
+        window, Deadline.case_id,
     ))
     result = StoredDeadlines([], set(), {})
     for row in open_rows:
@@ -341,7 +352,7 @@ def goal_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
             window.up_to_last(Goal.target_date),
             ~exists().where(GoalReview.goal_id == Goal.id, GoalReview.on >= Goal.target_date),
         ),
-        window,
+        window, Goal.case_id,
     ))
     kind, today, cases = DeadlineKind.GOAL_TARGET.value, window.today, window.cases  # not looked up per row
     return [
