@@ -13,8 +13,6 @@ or missed step of the case's agreements in force.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from datetime import date
 from typing import Any
 
@@ -43,27 +41,6 @@ from app.ui.widgets.chips import Chip
 from app.ui.widgets.labels import hint_label, role_label
 
 STATUS_TONES = {"draft": "neutral", "in_force": "accent", "fulfilled": "success", "ended": "muted"}
-
-
-def find_agreement_pdf_dialog():
-    """``open_agreement_pdf_dialog(parent, vault, agreement_id)`` from app/ui/dialogs, if this version has it."""
-    try:
-        package = importlib.import_module("app.ui.dialogs")
-    except ImportError:
-        return None
-    opener = getattr(package, "open_agreement_pdf_dialog", None)
-    if opener is not None:
-        return opener
-    for module in pkgutil.iter_modules(package.__path__):
-        if "agreement" not in module.name:
-            continue
-        try:
-            found = getattr(importlib.import_module(f"app.ui.dialogs.{module.name}"), "open_agreement_pdf_dialog", None)
-        except ImportError:
-            continue
-        if found is not None:
-            return found
-    return None
 
 
 def status_chip_text(view: AgreementView) -> str:
@@ -446,16 +423,11 @@ class AgreementsTab(QWidget):
         view = self.selected()
         if view is None:
             return
-        opener = find_agreement_pdf_dialog()
-        if opener is None:
-            box = QMessageBox(QMessageBox.Icon.Information, _("Print agreement"),
-                              _("Printing the agreement is not available in this version yet."),
-                              QMessageBox.StandardButton.Ok, self)
-            self.dialog = box
-            box.open()
-            return
+        # Imported here: the PDF stack (ReportLab, fonts) loads on first print, not with the case view.
+        from app.ui.dialogs.agreement_pdf_dialog import open_agreement_pdf_dialog
+
         try:
-            self.dialog = opener(self, self.ctx.vault, view.id)
+            self.dialog = open_agreement_pdf_dialog(self, self.ctx.vault, view.id)
         except Exception as exc:
             show_error(self, exc)
 
