@@ -94,8 +94,8 @@ def open_cases(
     statement = select(Case.id, Case.ref, Person.given_names, Person.family_name).join(
         Person, Person.id == Case.person_id)
     scope = Window(date.min, None, case_id, case_manager=case_manager)
-    return {row.id: (row.ref, person_name(row.given_names, row.family_name))
-            for row in _rows(session, _in_open_cases(statement, scope))}
+    return {case_id: (ref, person_name(given, family))
+            for case_id, ref, given, family in _rows(session, _in_open_cases(statement, scope))}
 
 
 def _rows(session: Session, statement: Select):
@@ -144,16 +144,16 @@ def stored_deadlines(session: Session, window: Window) -> StoredDeadlines:
         window, Deadline.case_id,
     ))
     result = StoredDeadlines([], set(), {})
-    for row in open_rows:
-        if is_derived(row.source):
-            result.row_ids[(row.case_id, row.source, row.kind)] = row.id
+    today, cases, row_ids, items = window.today, window.cases, result.row_ids, result.items
+    # Rows unpacked as tuples: thousands of them, and a named attribute costs a lookup each.
+    for deadline_id, case_id, kind, due, source, note in open_rows:
+        if is_derived(source):
+            row_ids[(case_id, source, kind)] = deadline_id
         else:
-            ref, name = window.cases[row.case_id]
-            result.items.append(DeadlineItem(
-                row.case_id, ref, name, row.kind, row.due, row.due < window.today, row.source,
-                stored_text(row.kind, row.note), deadline_id=row.id,
-            ))
-    result.done.update((row.case_id, row.source, row.kind, row.due) for row in done_rows if is_derived(row.source))
+            ref, name = cases[case_id]
+            items.append(DeadlineItem(case_id, ref, name, kind, due, due < today, source, stored_text(kind, note),
+                                      False, deadline_id))
+    result.done.update(row for row in map(tuple, done_rows) if is_derived(row[1]))
     return result
 
 
@@ -191,13 +191,13 @@ def document_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
         ),
         window,
     ))
+    today = window.today
     return [
         DeadlineItem(
-            row.case_id, row.ref, person_name(row.given_names, row.family_name),
-            EXPIRY_KIND_BY_DOCUMENT[row.doc_type], row.valid_until, row.valid_until < window.today,
-            f"residence_document:{row.id}", document_text(row.doc_type, row.paragraph, row.valid_until, window.today),
+            case_id, ref, person_name(given, family), EXPIRY_KIND_BY_DOCUMENT[doc_type], valid_until,
+            valid_until < today, f"residence_document:{document_id}", document_text(doc_type, paragraph, valid_until, today),
         )
-        for row in rows
+        for document_id, doc_type, paragraph, valid_until, case_id, ref, given, family in rows
     ]
 
 
@@ -227,14 +227,11 @@ def passport_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
         ),
         window,
     ))
-    kind = DeadlineKind.PASSPORT_EXPIRY.value
+    kind, today = DeadlineKind.PASSPORT_EXPIRY.value, window.today
     return [
-        DeadlineItem(
-            row.case_id, row.ref, person_name(row.given_names, row.family_name), kind,
-            row.passport_valid_until, row.passport_valid_until < window.today, "passport",
-            passport_text(row.passport_valid_until, window.today),
-        )
-        for row in rows
+        DeadlineItem(case_id, ref, person_name(given, family), kind, valid_until, valid_until < today, "passport",
+                     passport_text(valid_until, today))
+        for case_id, ref, given, family, valid_until in rows
     ]
 
 
@@ -356,9 +353,6 @@ def goal_deadlines(session: Session, window: Window) -> list[DeadlineItem]:
     ))
     kind, today, cases = DeadlineKind.GOAL_TARGET.value, window.today, window.cases  # not looked up per row
     return [
-        DeadlineItem(
-            row.case_id, *cases[row.case_id], kind, row.target_date,
-            row.target_date < today, f"goal:{row.id}", goal_text(row.area, row.text),
-        )
-        for row in rows
+        DeadlineItem(case_id, *cases[case_id], kind, target, target < today, f"goal:{goal_id}", goal_text(area, goal))
+        for goal_id, area, goal, target, case_id in rows
     ]
