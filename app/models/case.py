@@ -17,6 +17,7 @@ class Case(UuidPrimaryKey, Base):
         Index("ix_cases_status_phase", "status", "phase"),
         Index("ix_cases_opened", "opened"),
         Index("ix_cases_sort_name", "sort_name"),
+        Index("ix_cases_case_manager", "case_manager"),  # "my cases" (migration 0007)
     )
 
     ref: Mapped[str] = mapped_column(String(20), unique=True)  # Aktenzeichen "YYYY-NNNN"

@@ -64,8 +64,10 @@ class GoalReview(UuidPrimaryKey, Base):
     """Degree of attainment recorded at a monitoring review."""
 
     __tablename__ = "goal_reviews"
+    # (goal_id, on): "reviewed on or after the target date?" from the index alone (migration 0007).
+    __table_args__ = (Index("ix_goal_reviews_goal_on", "goal_id", "on"),)
 
-    goal_id: Mapped[str] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    goal_id: Mapped[str] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"))
     on: Mapped[date] = mapped_column(Date)
     attainment: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UuidPrimaryKey
@@ -12,6 +12,8 @@ from app.models.base import Base, UuidPrimaryKey
 
 class Person(UuidPrimaryKey, Base):
     __tablename__ = "persons"
+    # Passports expiring in the deadline window, without a scan of all persons (migration 0007).
+    __table_args__ = (Index("ix_persons_passport_valid_until", "passport_valid_until"),)
 
     given_names: Mapped[str] = mapped_column(String(200), default="")
     family_name: Mapped[str] = mapped_column(String(200), default="")

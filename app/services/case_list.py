@@ -31,8 +31,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.models import Assessment, Case, Deadline, Goal, Person, SearchDoc
 from app.models.codes import PHASES, CaseStatus
-from app.models.search import SEARCH_WEIGHTS
-from app.services.search import build_match_query
+from app.services.search import BM25, build_match_query
 
 SORT_KEYS = (
     "ref", "name", "opened", "closed", "phase", "status", "case_type", "case_manager", "residence_status",
@@ -44,7 +43,6 @@ DEFAULT_PAGE = 100
 _CHUNK = 500  # ids per IN (...): well below SQLite's variable limit, even for limit=None
 
 _search_fts = table("search_fts", column("rowid"))
-_BM25 = "bm25(search_fts, " + ", ".join(str(weight) for weight in SEARCH_WEIGHTS) + ")"
 
 
 @dataclass(frozen=True)
@@ -149,25 +147,31 @@ def list_cases(
         conditions.append(_programme_condition(_values(programme)))
 
     match = build_match_query(search) if search else None
-    ranked = None
+    matched = ranked = None
     if match is not None:
-        ranked = (
-            select(_search_fts.c.rowid.label("rowid"), literal_column(_BM25).label("rank"))
-            .where(text("search_fts MATCH :match").bindparams(match=match))
-            .subquery("ranked")
-        )
+        # The rank (bm25) only where the order asks for it: counting needs the matches only.
+        matches_query = text("search_fts MATCH :match").bindparams(match=match)
+        matched = select(_search_fts.c.rowid.label("rowid")).where(matches_query).subquery("matched")
+        if sort == "relevance":
+            ranked = select(_search_fts.c.rowid.label("rowid"), literal_column(BM25).label("rank")).where(
+                matches_query).subquery("ranked")
 
     needs_person = bool(_values(residence_status)) or sort == "residence_status"
 
-    def base(*columns):
+    def base(*columns, matches=None):
         query = select(*columns).select_from(Case)
         if needs_person:  # only when a filter or the sort asks for it: the join costs on every row
             query = query.join(Person, Person.id == Case.person_id)
-        if ranked is not None:
-            query = query.join(SearchDoc, SearchDoc.case_id == Case.id).join(ranked, ranked.c.rowid == SearchDoc.id)
+        if matches is not None:
+            query = query.join(SearchDoc, SearchDoc.case_id == Case.id).join(matches, matches.c.rowid == SearchDoc.id)
         return query.where(and_(*conditions)) if conditions else query
 
-    total = session.scalar(base(func.count()))
+    if matched is not None and not conditions:
+        # Every index row belongs to a case (search_docs.case_id: NOT NULL, foreign key), so without
+        # filters the matching index rows are the count: 3 ms -> 0.5 ms for 9,000 matches.
+        total = session.scalar(select(func.count()).select_from(SearchDoc).join(matched, matched.c.rowid == SearchDoc.id))
+    else:
+        total = session.scalar(base(func.count(), matches=matched))
 
     next_due = None
     if sort == "next_deadline":
@@ -195,9 +199,14 @@ def list_cases(
         ordered = ordered.nulls_last()  # cases without a deadline (or still open) after the others
     tie = Case.ref.desc() if descending and sort == "ref" else Case.ref.asc()
 
+    if ranked is not None and not conditions and not descending and limit is not None:
+        page_ids = _best_ranked_page(session, match, offset, limit)
+        if page_ids is not None:
+            return _rows_for(session, page_ids), int(total or 0)
+
     # Sort and page on ids only (the sorter then carries two values per case, not twelve),
     # then fetch the page's rows: measured 70 ms -> 30 ms for a sort by next deadline on 10,000 cases.
-    ids_query = base(Case.id)
+    ids_query = base(Case.id, matches=ranked if ranked is not None else matched)
     if next_due is not None:
         ids_query = ids_query.outerjoin(next_due, next_due.c.case_id == Case.id)
     ids_query = ids_query.order_by(ordered, tie) if sort != "ref" else ids_query.order_by(ordered)
@@ -206,6 +215,49 @@ def list_cases(
         ids_query = ids_query.limit(limit)
     page_ids = list(session.scalars(ids_query))
     return _rows_for(session, page_ids), int(total or 0)
+
+
+def _best_ranked_page(session: Session, match: str, offset: int, limit: int) -> list[str] | None:
+    """The page of a search sorted by relevance without filters, from FTS5's own top-k:
+    the same rows in the same order as sorting every match by (rank, reference), or None
+    when only that full sort can tell.
+
+    Sorting every match joins thousands of rows to their cases for the reference that breaks
+    ties (a two-letter prefix matches most of 10,000 cases). FTS5 keeps just the best
+    ``offset + limit + 1`` while it ranks. Every match that can be on the page ranks no worse
+    than the page's last row, so sorting those few — with any that tie with the last row —
+    by (rank, reference) gives exactly the full sort's page. An index row without its case
+    (which the full sort's join leaves out) leaves it to the full sort.
+    """
+    wanted = offset + limit
+    if limit == 0:
+        return []
+    ranked = session.execute(
+        text(f"SELECT rowid, {BM25} AS score FROM search_fts WHERE search_fts MATCH :match ORDER BY score LIMIT :n"),
+        {"match": match, "n": wanted + 1},
+    ).all()
+    top = ranked[:wanted]
+    if len(ranked) > wanted and ranked[wanted - 1][1] == ranked[wanted][1]:
+        # Equal ranks across the page's end (common: many people named Mohammed): take every
+        # match ranked up to the page's last; the reference puts the tied ones in order.
+        top = session.execute(
+            text(f"SELECT rowid, score FROM (SELECT rowid, {BM25} AS score FROM search_fts"
+                 " WHERE search_fts MATCH :match) WHERE score <= :last"),
+            {"match": match, "last": ranked[wanted - 1][1]},
+        ).all()
+    cases_of = {}
+    for start in range(0, len(top), _CHUNK):
+        chunk = [rowid for rowid, _rank in top[start : start + _CHUNK]]
+        cases_of.update(
+            (row[0], (row[1], row[2]))
+            for row in session.execute(
+                select(SearchDoc.id, Case.id, Case.ref).join(Case, Case.id == SearchDoc.case_id).where(SearchDoc.id.in_(chunk))
+            )
+        )
+    if len(cases_of) != len(top):
+        return None  # an index row without a case: the full sort's join leaves it out
+    ordered = sorted(top, key=lambda row: (row[1], cases_of[row[0]][1]))
+    return [cases_of[rowid][0] for rowid, _rank in ordered[offset:wanted]]
 
 
 def _rows_for(session: Session, case_ids: list[str]) -> list[CaseRow]:

@@ -39,6 +39,7 @@ from app.services.deadline_sources import (
     rule_deadline_items,
     stored_deadlines,
 )
+from app.services.gc_pause import collector_paused
 
 __all__ = ["DeadlineItem", "collect_deadlines", "deadline_list"]
 
@@ -53,14 +54,24 @@ LIVE_SOURCES = (
 
 
 def collect_deadlines(
-    session: Session, *, today: date, within_days: int | None = None, case_id: str | None = None
+    session: Session, *, today: date, within_days: int | None = None, case_id: str | None = None,
+    case_manager: str | None = None,
 ) -> list[DeadlineItem]:
     """Open deadlines of open cases: overdue ones, and the others due by ``today + within_days``
-    (all of them when None); for one case with ``case_id``. Overdue first, then by due date."""
+    (all of them when None); for one case with ``case_id``, for the open cases ``case_manager``
+    is responsible for with ``case_manager``. Overdue first, then by due date."""
     if within_days is not None and (isinstance(within_days, bool) or within_days < 0):
         raise ValidationError(_("The number of days ahead cannot be negative."))
     last = today + timedelta(days=within_days) if within_days is not None else None
-    window = Window(today=today, last=last, case_id=case_id, cases=open_cases(session, case_id))
+    with collector_paused():  # thousands of rows without cycles: see gc_pause
+        return _collect(session, today, last, case_id, case_manager)
+
+
+def _collect(
+    session: Session, today: date, last: date | None, case_id: str | None, case_manager: str | None
+) -> list[DeadlineItem]:
+    window = Window(today=today, last=last, case_id=case_id, cases=open_cases(session, case_id, case_manager),
+                    case_manager=case_manager)
 
     stored = stored_deadlines(session, window)
     items = list(stored.items)

@@ -113,18 +113,25 @@ def cases_by_phase_in(session: Session, case_manager: str) -> tuple[dict[str, in
     return {phase: counts.get(phase, 0) for phase in PHASES if phase != "closed"}, paused
 
 
+def _managed_open_cases(case_manager: str):
+    return select(Case.id).where(Case.case_manager == case_manager, Case.status != CaseStatus.CLOSED,
+                                 Case.closed.is_(None))
+
+
 def managed_case_ids(session: Session, case_manager: str) -> set[str]:
     """The open cases ``case_manager`` is responsible for."""
-    return set(session.scalars(
-        select(Case.id).where(Case.case_manager == case_manager, Case.status != CaseStatus.CLOSED,
-                              Case.closed.is_(None))
-    ))
+    return set(session.scalars(_managed_open_cases(case_manager)))
+
+
+def manages_open_cases_in(session: Session, case_manager: str) -> bool:
+    """Whether ``case_manager`` is responsible for any open case (stops at the first)."""
+    return session.scalar(_managed_open_cases(case_manager).limit(1)) is not None
 
 
 def manages_open_cases(vault, user: str | None = None) -> bool:
     """Whether ``user`` (default: the vault's user) is the case manager of any open case."""
     with vault.read_session() as session:
-        return bool(managed_case_ids(session, user or vault.user_name))
+        return manages_open_cases_in(session, user or vault.user_name)
 
 
 def overview(vault, *, user: str | None = None, today: date | None = None, within_days: int = 14,
@@ -136,11 +143,9 @@ def overview(vault, *, user: str | None = None, today: date | None = None, withi
     user = user or vault.user_name
     today = today or date.today()
     with vault.read_session() as session:
-        mine = managed_case_ids(session, user)
-        chosen = scope or (SCOPE_MINE if mine else SCOPE_ALL)
-        items = collect_deadlines(session, today=today, within_days=within_days)
-        if chosen == SCOPE_MINE:
-            items = [item for item in items if item.case_id in mine]
+        chosen = scope or (SCOPE_MINE if manages_open_cases_in(session, user) else SCOPE_ALL)
+        items = collect_deadlines(session, today=today, within_days=within_days,
+                                  case_manager=user if chosen == SCOPE_MINE else None)
         by_phase, paused = cases_by_phase_in(session, user)
         recent = recent_cases_in(session, user, recent_limit)
     return OverviewData(today=today, within_days=within_days, scope=chosen, deadlines=items,
@@ -152,11 +157,8 @@ def deadlines_for(vault, *, user: str | None = None, today: date | None = None, 
     """The deadline list (overdue first) of the whole vault, or with ``scope="mine"`` of the cases
     ``user`` (default: the vault's user) is responsible for."""
     with vault.read_session() as session:
-        items = collect_deadlines(session, today=today or date.today(), within_days=within_days)
-        if scope == SCOPE_MINE:
-            mine = managed_case_ids(session, user or vault.user_name)
-            items = [item for item in items if item.case_id in mine]
-    return items
+        return collect_deadlines(session, today=today or date.today(), within_days=within_days,
+                                 case_manager=(user or vault.user_name) if scope == SCOPE_MINE else None)
 
 
 __all__ = ["SCOPE_ALL", "SCOPE_MINE", "OverviewData", "RecentCase", "cases_by_phase", "deadlines_for", "managed_case_ids", "manages_open_cases",

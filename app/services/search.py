@@ -38,7 +38,7 @@ _HITS_SQL = (
 )
 # Same day: the one entered last first (explicit, so one case and many cases index alike).
 _NEWEST_CONTACT_FIRST = (Contact.date.desc(), literal_column("contacts.rowid").desc())
-_BM25 = "bm25(search_fts, " + ", ".join(str(w) for w in SEARCH_WEIGHTS) + ")"
+BM25 = "bm25(search_fts, " + ", ".join(str(w) for w in SEARCH_WEIGHTS) + ")"
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ def ranked_case_rows(session: Session, match: str, limit: int) -> list[int]:
     """The bare FTS5 query: rowids of the best-ranked cases."""
     return list(
         session.scalars(
-            text(f"SELECT rowid FROM search_fts WHERE search_fts MATCH :match ORDER BY {_BM25} LIMIT :n"),
+            text(f"SELECT rowid FROM search_fts WHERE search_fts MATCH :match ORDER BY {BM25} LIMIT :n"),
             {"match": match, "n": limit},
         )
     )
