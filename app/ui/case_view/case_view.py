@@ -34,6 +34,7 @@ from app.ui.case_view.case_header import CaseHeader
 from app.ui.case_view.context import CaseContext
 from app.ui.case_view.phase_cycle import PhaseCycle
 from app.ui.case_view.tabs import CASE_TABS, CaseTabSpec
+from app.ui.case_view.team_share_switch import TeamShareSwitch
 from app.ui.error_dialogs import report_unexpected, show_error
 from app.ui.unsaved_prompt import Answer, ask_save_discard_cancel
 from app.ui.widgets.buttons import secondary_button
@@ -80,6 +81,8 @@ class CaseView(QWidget):
 
         self.header = CaseHeader()
         self.header.show_loading(ref)
+        self.share_switch = TeamShareSwitch(self.context)
+        self.share_switch.hide()  # shown with the loaded case
         self.phase_cycle = PhaseCycle()
         self.missing_label = role_label("", "hint")
         self.missing_label.setObjectName("phaseMissing")
@@ -108,7 +111,11 @@ class CaseView(QWidget):
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(22, 14, 22, 12)
         card_layout.setSpacing(8)
-        card_layout.addWidget(self.header)
+        top_row = QHBoxLayout()
+        top_row.setSpacing(12)
+        top_row.addWidget(self.header, 1)
+        top_row.addWidget(self.share_switch, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        card_layout.addLayout(top_row)
         rule = QFrame()
         rule.setObjectName("rule")
         rule.setFixedHeight(1)
@@ -252,6 +259,8 @@ class CaseView(QWidget):
         self.context.detail = detail
         self.context.ref = detail.get("ref", self.context.ref)
         self.header.show_case(detail)
+        self.share_switch.show_case(detail)
+        self.share_switch.show()
         self._show_phase(detail)
         for widget in self._tabs.values():
             show_case = getattr(widget, "show_case", None)
