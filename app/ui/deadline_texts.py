@@ -1,7 +1,8 @@
 """How deadlines read on screen: "overdue by 5 days", the kind in words, where it came from.
 
 No Qt here. The deadline engine's texts carry ISO dates (they are also the
-CLI's output); on screen every date reads DD.MM.YYYY.
+CLI's output); on screen every date reads as the interface language writes
+dates (DD.MM.YYYY in German), like every other date in the window.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.formatting import format_date
 from app.i18n import N_, _, ngettext
 from app.ui import labels
 
@@ -26,8 +28,14 @@ SOURCE_LABELS: dict[str, str] = {
 
 
 def with_local_dates(text: str) -> str:
-    """Every ISO date in ``text`` as DD.MM.YYYY."""
-    return _ISO_DATE.sub(lambda m: f"{m.group(3)}.{m.group(2)}.{m.group(1)}", text or "")
+    """Every ISO date in ``text`` in the interface language's format (DD.MM.YYYY in German)."""
+    def local(match: re.Match) -> str:
+        try:
+            return format_date(date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
+        except ValueError:  # not a real day (e.g. 2026-13-45): leave the text as it is
+            return match.group(0)
+
+    return _ISO_DATE.sub(local, text or "")
 
 
 def due_text(due: date, today: date) -> str:

@@ -34,14 +34,14 @@ def test_25a_deadline_for_someone_born_on_29_february(qtbot, vault):
         tab.set_check_date(date(2026, 6, 1))
 
     card = tab.cards["25a"]
-    assert card.deadline.text() == "28.02.2027"
+    assert card.deadline.text() == "2027-02-28"  # English: ISO dates, as everywhere
     assert card.deadline_left.text() == "272 days left"
     assert card.deadline_left.property("tone") == "accent"  # not yet under 90 days
     assert card.available.text() == "Available"
     assert card.title.text().startswith("§ 25a AufenthG")
-    assert "born 29.02.2000" in tab.facts.text() and "German B1" in tab.facts.text()
+    assert "born 2000-02-29" in tab.facts.text() and "German B1" in tab.facts.text()
     assert "Identity not clarified" in card.missing.text()
-    assert tab.source.text().startswith("Rules version 2026-01-01 (in force on 01.06.2026).")
+    assert tab.source.text().startswith("Rules version 2026-01-01 (in force on 2026-06-01).")
     assert set(tab.cards) == {"25a", "25b", "60c", "60d"}
 
     # Closer to the birthday the days left turn red, and the engine warns.
@@ -49,7 +49,7 @@ def test_25a_deadline_for_someone_born_on_29_february(qtbot, vault):
         tab.set_check_date(date(2027, 1, 10))
     assert card.deadline_left.text() == "49 days left"
     assert card.deadline_left.property("tone") == "danger"
-    assert tab.warnings.isVisibleTo(tab) and "28.02.2027" in tab.warnings.text()
+    assert tab.warnings.isVisibleTo(tab) and "2027-02-28" in tab.warnings.text()
 
 
 def test_a_birth_year_only_is_counted_conservatively_and_says_so(qtbot, vault):
@@ -58,10 +58,24 @@ def test_a_birth_year_only_is_counted_conservatively_and_says_so(qtbot, vault):
     with qtbot.waitSignal(tab.checked):
         tab.set_check_date(date(2026, 6, 1))
     card = tab.cards["25a"]
-    assert card.deadline.text() == "31.12.2027"
+    assert card.deadline.text() == "2027-12-31"
     assert card.notes.isVisibleTo(card)  # the caveat is shown without a click
     assert "Only the birth year is known (2001)" in card.notes.text()
-    assert "01.01.2001" in card.notes.text()  # dates in the engine's sentences read DD.MM.YYYY
+    assert "2001-01-01" in card.notes.text()  # dates in the engine's sentences read as the window's dates
+    # Above every card, in plain words: the dates are conservative because only the year is known.
+    assert tab.partial_note.isVisibleTo(tab)
+    assert "Only the birth year is known (2001)" in tab.partial_note.text()
+    assert "calculated conservatively" in tab.partial_note.text()
+
+
+def test_a_full_birth_date_needs_no_caveat(qtbot, vault):
+    case = create_case(vault, given_names="Ali", family_name="Rahimi", birth_date="2001-04")
+    _view, tab = open_tab(qtbot, vault, case)
+    assert tab.partial_note.isVisibleTo(tab) and "birth month" in tab.partial_note.text()
+    update_person(vault, case_id=case.case_id, birth_date="2001-04-17")
+    with qtbot.waitSignal(_view.loaded, timeout=10_000):
+        _view.context.changed()
+    assert not tab.partial_note.isVisibleTo(tab)
 
 
 def test_the_tab_follows_changes_of_the_person(qtbot, vault):

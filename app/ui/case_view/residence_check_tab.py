@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LotseError
+from app.formatting import qt_date_format
 from app.i18n import _, ngettext
 from app.services.residence import ResidenceCheck, RuleResult
 from app.services.residence_for_case import residence_check_for_person
@@ -190,7 +191,7 @@ class ResidenceCheckTab(QWidget):
 
         self.on = QDateEdit(QDate.currentDate())
         self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("dd.MM.yyyy")
+        self.on.setDisplayFormat(qt_date_format())
         self.on.setAccessibleName(_("Check as of"))
         self.on.dateChanged.connect(lambda _day: self.run_check())
         self.today_button = link_button(_("Today"), _("Check as of today"))
@@ -205,6 +206,9 @@ class ResidenceCheckTab(QWidget):
         top.addSpacing(12)
         top.addWidget(self.facts, 1)
 
+        self.partial_note = role_label("", "banner-info")
+        self.partial_note.setObjectName("partialBirthDateNote")
+        self.partial_note.hide()
         self.warnings = role_label("", "banner-warning")
         self.warnings.setObjectName("residenceWarnings")
         self.warnings.hide()
@@ -224,6 +228,7 @@ class ResidenceCheckTab(QWidget):
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 10, 10)
         content_layout.setSpacing(12)
+        content_layout.addWidget(self.partial_note)
         content_layout.addWidget(self.warnings)
         content_layout.addWidget(self.error)
         content_layout.addLayout(self.grid)
@@ -266,6 +271,24 @@ class ResidenceCheckTab(QWidget):
         self.person = detail.get("person") or {}
         self.run_check()
 
+    def _show_partial_note(self) -> None:
+        """Say plainly, above every result, that a partial birth date is counted conservatively."""
+        birth = (self.person or {}).get("birth_date") or ""
+        if not partial_birth_date(self.person or {}):
+            self.partial_note.hide()
+            return
+        if len(birth) == len("YYYY"):
+            text = _("Only the birth year is known ({year}): every date below is calculated conservatively, "
+                     "from the earliest possible birthday. Enter the full birth date on the Person tab as soon "
+                     "as the papers show it.").format(year=birth)
+        else:
+            text = _("Only the birth month is known ({month}): every date below is calculated conservatively, "
+                     "from the earliest possible birthday. Enter the full birth date on the Person tab as soon "
+                     "as the papers show it.").format(month=format_birth_date(birth))
+        self.partial_note.setText(text)
+        self.partial_note.setAccessibleName(text)
+        self.partial_note.show()
+
     def run_check(self) -> None:
         if self.person is None:
             return
@@ -285,6 +308,7 @@ class ResidenceCheckTab(QWidget):
             self.checked.emit()
             return
         self.error.hide()
+        self._show_partial_note()
         for rule, card in self.cards.items():
             card.setVisible(rule in self.result.rules)
             if rule in self.result.rules:
