@@ -106,7 +106,7 @@ def test_from_template_to_a_fulfilled_first_step_with_its_proof(qtbot, vault, ca
     assert authority.effective_due == TODAY + timedelta(days=30)
     card = tab.chain.card_at(2)
     assert card.chip.text() == "Due"
-    assert card.when_label.text() == "Due on " + (TODAY + timedelta(days=30)).strftime("%d.%m.%Y")
+    assert card.when_label.text() == "Due on " + (TODAY + timedelta(days=30)).isoformat()
     assert "received: Stellenangebot" in tab.chain.card_at(1).proof_label.text()
 
 

@@ -44,7 +44,7 @@ def test_overview_groups_an_overdue_agreement_step_and_an_expiring_duldung(qtbot
     by_case = {row.item.case_id: row for row in rows(page)}
     step_row, duldung_row = by_case[step_case.case_id], by_case[duldung_case.case_id]
     step = agreement.steps[0]
-    assert visible_texts(step_row) == (step.effective_due.strftime("%d.%m.%Y"), "Amina Haddad",
+    assert visible_texts(step_row) == (step.effective_due.isoformat(), "Amina Haddad",
                                        f"{step_case.ref} · Agreement step", "overdue by 12 days")
     assert step_row.item.source == f"agreement_step:{step.id}"
     assert visible_texts(duldung_row)[1:] == ("Dawit Tesfaye", f"{duldung_case.ref} · Duldung expires", "in 5 days")

@@ -96,12 +96,18 @@ class CaseView(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         for button in (self.next_phase_button, self.close_case_button, self.reopen_button):
             button.hide()
+        # GDPR Art. 15: a person may ask for a copy of everything held on them.
+        self.export_button = secondary_button(_("Access export…"), _("Export all data on this person (GDPR Art. 15)"))
+        self.export_button.setObjectName("subjectExportButton")
+        self.export_button.clicked.connect(self.open_subject_export)
 
         phase_row = QHBoxLayout()
         phase_row.setSpacing(8)
         phase_row.addWidget(self.phase_cycle, 1)
         phase_row.addSpacing(12)
         phase_row.addWidget(self.next_phase_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Not in the tab bar's corner: there it took the room the (long German) tab titles need.
+        phase_row.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignVCenter)
         phase_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignVCenter)
         phase_row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
@@ -128,11 +134,6 @@ class CaseView(QWidget):
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setUsesScrollButtons(True)
         self.tab_widget.setAccessibleName(_("Parts of the case file"))
-        # GDPR Art. 15: a person may ask for a copy of everything held on them.
-        self.export_button = secondary_button(_("Access export…"), _("Export all data on this person (GDPR Art. 15)"))
-        self.export_button.setObjectName("subjectExportButton")
-        self.export_button.clicked.connect(self.open_subject_export)
-        self.tab_widget.setCornerWidget(self.export_button, Qt.Corner.TopRightCorner)
         self._tabs: dict[str, QWidget] = {}
         self._specs = list(CASE_TABS if tabs is None else tabs)
         for spec in self._specs:
@@ -281,7 +282,7 @@ class CaseView(QWidget):
         raw_missing = list(detail.get("missing_for_next_phase", []))
         if next_phase == "closed":
             # The closing dialog asks for the reason; it is not something to record beforehand.
-            raw_missing = [item for item in raw_missing if item != "a closing reason"]
+            raw_missing = [item for item in raw_missing if item not in ("a closing reason", _("a closing reason"))]
         missing = [_(item) for item in raw_missing]
         closed = phase == "closed"
         self.reopen_button.setVisible(closed)

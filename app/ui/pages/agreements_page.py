@@ -37,7 +37,8 @@ from app.ui.widgets.buttons import secondary_button
 from app.ui.widgets.labels import hint_label, role_label
 
 REFRESH_AFTER_S = 60.0
-COLUMN_WIDTHS = {"ref": 100, "name": 150, "title": 190, "status": 120, "late": 94, "overdue": 122, "next": 180}
+# Status and "late steps" fit their German words ("Schritt versäumt", "Verspätete Schritte").
+COLUMN_WIDTHS = {"ref": 90, "name": 150, "title": 170, "status": 146, "late": 140, "overdue": 120, "next": 180}
 
 
 class MiddleElideDelegate(QStyledItemDelegate):

@@ -50,7 +50,8 @@ WINDOWS = (
     ("90", N_("Next 90 days"), 90),
 )
 DEFAULT_WINDOW = "30"
-COLUMN_WIDTHS = {"due": 96, "when": 156, "ref": 100, "name": 180, "kind": 190, "text": 200}
+# "When" holds "seit 1443 Tagen überfällig" in German (bold): it needs the room.
+COLUMN_WIDTHS = {"due": 96, "when": 212, "ref": 90, "name": 170, "kind": 200, "text": 200}
 
 
 def load_deadlines(vault: Vault, within_days: int, scope: str) -> tuple[date, list]:
@@ -106,7 +107,7 @@ class DeadlinesPage(QWidget):
         filters.addStretch(1)
 
         self.count_label = hint_label("")
-        self.count_label.setWordWrap(False)
+        self.count_label.setWordWrap(True)  # a long German count wraps; it never squeezes the buttons
         self.count_label.setObjectName("deadlineCount")
         self.open_button = secondary_button(_("Open case"), _("Open the case of the selected deadline"))
         self.open_button.clicked.connect(self.open_current)
