@@ -30,6 +30,7 @@ from app.i18n import _, ngettext
 from app.services.agreements import list_agreements_overview
 from app.storage.vault import Vault
 from app.ui.case_opening import open_case_in_window
+from app.ui.column_memory import ColumnMemory
 from app.ui.page_tasks import PageTasks
 from app.ui.pages.agreements_model import COLUMNS, AgreementsTableModel
 from app.ui.pages.page_frame import PAGE_MARGIN
@@ -114,6 +115,7 @@ class AgreementsPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, (key, _label) in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS[key])
+        self.column_memory = ColumnMemory(header, "agreements")
         self.title_delegate = MiddleElideDelegate(self.table)
         self.table.setItemDelegateForColumn([key for key, _label in COLUMNS].index("title"), self.title_delegate)
         self.table.activated.connect(self._open_index)

@@ -34,6 +34,7 @@ from app.i18n import _, current_language, ngettext
 from app.services.case_list import case_managers
 from app.storage.vault import Vault
 from app.ui.case_view.case_view import CaseView
+from app.ui.column_memory import ColumnMemory
 from app.ui.error_dialogs import show_error
 from app.ui.icons import icon
 from app.ui.pages.case_filters import CaseFilterBar
@@ -191,6 +192,7 @@ class CasesPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, spec in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS.get(spec.key, 120))
+        self.column_memory = ColumnMemory(header, "cases")
         self.table.setItemDelegateForColumn(NAME_COLUMN, NameDelegate(self.table))
         self.table.setItemDelegateForColumn(MATCH_COLUMN, MatchDelegate(self.table))
         self.table.setColumnHidden(MATCH_COLUMN, True)

@@ -34,6 +34,7 @@ from app.services.overview import SCOPE_ALL, SCOPE_MINE, deadlines_for, manages_
 from app.storage.vault import Vault
 from app.ui import labels
 from app.ui.case_opening import open_case_in_window, tab_for_deadline_source
+from app.ui.column_memory import ColumnMemory
 from app.ui.error_dialogs import show_error
 from app.ui.page_tasks import PageTasks
 from app.ui.pages.deadline_table import COLUMNS, MAX_ROWS, DeadlineTableModel
@@ -140,6 +141,7 @@ class DeadlinesPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, (key, _label) in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS[key])
+        self.column_memory = ColumnMemory(header, "deadlines")
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(lambda *_args: self._update_buttons())
