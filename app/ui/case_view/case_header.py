@@ -61,6 +61,7 @@ class CaseHeader(QWidget):
         names.addWidget(self.ref_label, 0, Qt.AlignmentFlag.AlignVCenter)
         names.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignVCenter)
         names.addStretch(1)
+        self.names_row = names
 
         self.age = Fact(_("Age"))
         self.phase = Fact(_("Phase"))
@@ -82,6 +83,10 @@ class CaseHeader(QWidget):
         layout.setSpacing(10)
         layout.addLayout(names)
         layout.addLayout(facts)
+
+    def add_action(self, widget: QWidget) -> None:
+        """A control at the right end of the name row (it leaves the facts row its full width)."""
+        self.names_row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def show_loading(self, ref: str) -> None:
         self.name_label.setText(_("Opening case…"))

@@ -100,14 +100,16 @@ class CaseView(QWidget):
         self.export_button = secondary_button(_("Access export…"), _("Export all data on this person (GDPR Art. 15)"))
         self.export_button.setObjectName("subjectExportButton")
         self.export_button.clicked.connect(self.open_subject_export)
+        # Top right of the case, not in the tab bar's corner: there it took the room the (long
+        # German) tab titles need, and in the phase row the room of the phase names.
+        self.header.add_action(self.share_switch)
+        self.header.add_action(self.export_button)
 
         phase_row = QHBoxLayout()
         phase_row.setSpacing(8)
         phase_row.addWidget(self.phase_cycle, 1)
         phase_row.addSpacing(12)
         phase_row.addWidget(self.next_phase_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        # Not in the tab bar's corner: there it took the room the (long German) tab titles need.
-        phase_row.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignVCenter)
         phase_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignVCenter)
         phase_row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
@@ -117,11 +119,7 @@ class CaseView(QWidget):
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(22, 14, 22, 12)
         card_layout.setSpacing(8)
-        top_row = QHBoxLayout()
-        top_row.setSpacing(12)
-        top_row.addWidget(self.header, 1)
-        top_row.addWidget(self.share_switch, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-        card_layout.addLayout(top_row)
+        card_layout.addWidget(self.header)
         rule = QFrame()
         rule.setObjectName("rule")
         rule.setFixedHeight(1)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +60,12 @@ def facts_summary(person: dict[str, Any]) -> str:
     """The facts the check used, in one line, so a wrong result can be traced to a field."""
     parts = []
     birth = person.get("birth_date")
-    parts.append(_("born {date}").format(date=format_birth_date(birth)) if birth else _("birth date unknown"))
+    if not birth:
+        parts.append(_("birth date unknown"))
+    elif partial_birth_date(person):  # "born in 1998", not "born on 1998"
+        parts.append(_("born in {date}").format(date=format_birth_date(birth)))
+    else:
+        parts.append(_("born {date}").format(date=format_birth_date(birth)))
     entry = person.get("entry_date")
     parts.append(_("entered {date}").format(date=format_date(entry)) if entry else _("entry date unknown"))
     duldung = person.get("duldung_since")
@@ -208,6 +214,8 @@ class ResidenceCheckTab(QWidget):
 
         self.partial_note = role_label("", "banner-info")
         self.partial_note.setObjectName("partialBirthDateNote")
+        # Wrap to the tab's width; never widen the content (that would scroll the cards sideways).
+        self.partial_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.partial_note.hide()
         self.warnings = role_label("", "banner-warning")
         self.warnings.setObjectName("residenceWarnings")
