@@ -99,3 +99,23 @@ def test_tabs_are_registered_after_person_and_after_goal_areas(monkeypatch):
     assert keys[:4] == ["person", "residence", "goal_areas", "agreements"]
     assert keys.count("residence") == 1 and keys.count("agreements") == 1
     assert tab_registry.case_tab_spec("residence").label == "Residence check"
+
+
+def test_german_rule_cards_are_never_cut_off_at_the_side(qtbot, vault):
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from app import i18n
+
+    case = create_case(vault, given_names="Omid", family_name="Karimi", birth_date="1998", entry_date="2026-04-06",
+                       school_years=0, german_level="A1", identity_clarified=False)
+    i18n.install("de")
+    try:
+        view, tab = open_tab(qtbot, vault, case)
+        view.resize(1000, 800)  # the case view in a 1280-pixel window
+        for _round in range(5):
+            QApplication.processEvents()
+        scroll = tab.findChild(QScrollArea)
+        assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+        assert scroll.horizontalScrollBar().maximum() == 0
+    finally:
+        i18n.install("en")

@@ -266,8 +266,16 @@ class ResidenceCheckTab(QWidget):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._arrange(1 if event.size().width() < ONE_COLUMN_BELOW else 2)
+        self._fit_columns(event.size().width())
         super().resizeEvent(event)
+
+    def _fit_columns(self, width: int | None = None) -> None:
+        """Two columns only where two cards fit without being cut (German texts need more room)."""
+        width = self.width() if width is None else width
+        shown = [card for card in self.cards.values() if not card.isHidden()]
+        card_width = max((card.minimumSizeHint().width() for card in shown), default=0)
+        needed = max(ONE_COLUMN_BELOW, 2 * card_width + self.grid.horizontalSpacing() + 40)
+        self._arrange(1 if width < needed else 2)
 
     def check_date(self) -> date:
         return self.on.date().toPython()
@@ -325,6 +333,7 @@ class ResidenceCheckTab(QWidget):
         warnings = [with_local_dates(text) for text in self.result.warnings]
         self.warnings.setText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
+        self._fit_columns()
         notes = " ".join(with_local_dates(note) for note in self.result.notes)
         self.source.setText(_("Rules version {version} (in force on {on}). {source} {notes}").format(
             version=self.result.rules_version, on=format_date(on), source=self.result.rules_source, notes=notes))
