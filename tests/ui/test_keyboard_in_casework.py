@@ -3,7 +3,6 @@ every control of both dialogs named for assistive technology."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -12,29 +11,13 @@ from app.ui.case_view.agreements_tab import AgreementsTab
 from app.ui.case_view.case_view import CaseView
 from app.ui.case_view.fulfil_step_dialog import FulfilStepDialog
 from app.ui.case_view.tabs import CaseTabSpec
-from app.ui.main_window import MainWindow
+from tests.ui import test_case_workflow as workflow
 from tests.ui.agreement_cases import case_with_overdue_step
 from tests.ui.test_keyboard_and_accessibility import tab_through, unnamed_controls
 
 LOAD_TIMEOUT = 10_000
-
-
-@pytest.fixture
-def window(qtbot, vault, settings):
-    main = MainWindow(vault, settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: main.startup.task is None, timeout=LOAD_TIMEOUT)
-    yield main
-    main._closed = True
-    main.vault.lock()
-
-
-def cases_page(qtbot, window):
-    page = window.show_page("cases")
-    qtbot.waitUntil(lambda: not page.model.is_loading() and page.count_label.text() != "", timeout=LOAD_TIMEOUT)
-    return page
+window = workflow.window  # the same main-window fixture as the case workflow
+cases_page = workflow.cases_page
 
 
 def first_visits(visited: list[QWidget], fields: list[QWidget]) -> list[int]:
