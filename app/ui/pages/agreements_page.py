@@ -40,7 +40,7 @@ from app.ui.widgets.labels import hint_label, role_label
 REFRESH_AFTER_S = 60.0
 # Status and "late steps" fit their German words ("Schritt versäumt", "Verspätete Schritte").
 # The first six columns leave the next step ~190 px in a 1280-pixel window (no sideways scrolling).
-COLUMN_WIDTHS = {"ref": 100, "name": 140, "title": 145, "status": 140, "late": 145, "overdue": 112, "next": 180}
+COLUMN_WIDTHS = {"ref": 100, "name": 130, "title": 125, "status": 140, "late": 158, "overdue": 132, "next": 180}
 
 
 class MiddleElideDelegate(QStyledItemDelegate):
