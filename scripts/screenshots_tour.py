@@ -131,6 +131,13 @@ def tour(vault, camera: Camera) -> None:
     agreements = view.show_tab("agreements")
     agreements.focus_agreement(summary.agreement_id)
     shoot(window, "08-agreement-chain")
+    # Down to the steps: the person's column, the authority's column and their states in colour.
+    from PySide6.QtCore import QPoint
+
+    top = agreements.chain.mapTo(agreements.scroll.widget(), QPoint(0, 0)).y()
+    agreements.scroll.verticalScrollBar().setValue(top - 8)
+    shoot(window, "08b-agreement-chain-steps")
+    agreements.scroll.verticalScrollBar().setValue(0)
     selected = agreements.selected()
     open_step = next((s for s in selected.steps if s.state in ("due", "overdue")), None)
     if open_step is not None:

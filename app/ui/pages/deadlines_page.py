@@ -52,7 +52,7 @@ WINDOWS = (
 )
 DEFAULT_WINDOW = "30"
 # "When" holds "seit 1443 Tagen überfällig" in German (bold): it needs the room.
-COLUMN_WIDTHS = {"due": 96, "when": 205, "ref": 100, "name": 170, "kind": 200, "text": 200}
+COLUMN_WIDTHS = {"due": 96, "when": 205, "ref": 100, "name": 160, "kind": 190, "text": 190}
 
 
 def load_deadlines(vault: Vault, within_days: int, scope: str) -> tuple[date, list]:
