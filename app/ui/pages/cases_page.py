@@ -59,7 +59,7 @@ SPARE_VIEW_DELAY_MS = 400  # build the next case view once the user pauses
 MAX_RECENT = 6
 ROW_HEIGHT = 34
 # The first seven columns fit a 1280-pixel window; status and opening date follow on scrolling.
-COLUMN_WIDTHS = {"ref": 96, "name": 190, "match": 330, "phase": 126, "next_deadline": 112, "residence_status": 145,
+COLUMN_WIDTHS = {"ref": 96, "name": 182, "match": 330, "phase": 134, "next_deadline": 112, "residence_status": 145,
                  "case_manager": 145, "case_type": 150, "status": 80, "opened": 96}
 
 
