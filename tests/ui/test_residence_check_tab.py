@@ -110,8 +110,13 @@ def test_german_rule_cards_are_never_cut_off_at_the_side(qtbot, vault):
                        school_years=0, german_level="A1", identity_clarified=False)
     i18n.install("de")
     try:
-        view, tab = open_tab(qtbot, vault, case)
+        view = CaseView(vault, case.case_id, ref=case.ref, tabs=SPECS + [CaseTabSpec("other", N_("Other"), ResidenceCheckTab)])
+        qtbot.addWidget(view)
         view.resize(1000, 800)  # the case view in a 1280-pixel window
+        view.show()
+        view.show_tab("other")  # the check runs while the residence tab is still hidden, as in the app
+        qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+        tab = view.show_tab("residence")
         for _round in range(5):
             QApplication.processEvents()
         scroll = tab.findChild(QScrollArea)

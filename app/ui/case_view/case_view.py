@@ -105,13 +105,14 @@ class CaseView(QWidget):
         self.header.add_action(self.share_switch)
         self.header.add_action(self.export_button)
 
-        phase_row = QHBoxLayout()
-        phase_row.setSpacing(8)
-        phase_row.addWidget(self.phase_cycle, 1)
-        phase_row.addSpacing(12)
-        phase_row.addWidget(self.next_phase_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        phase_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        phase_row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # The cycle gets the card's whole width (German phase names are long); what is missing
+        # and the phase buttons share the row below it.
+        action_row = QHBoxLayout()
+        action_row.setSpacing(8)
+        action_row.addWidget(self.missing_label, 1)
+        action_row.addWidget(self.next_phase_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        action_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        action_row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         card = QFrame()
         card.setObjectName("caseHeaderCard")
@@ -124,8 +125,8 @@ class CaseView(QWidget):
         rule.setObjectName("rule")
         rule.setFixedHeight(1)
         card_layout.addWidget(rule)
-        card_layout.addLayout(phase_row)
-        card_layout.addWidget(self.missing_label)
+        card_layout.addWidget(self.phase_cycle)
+        card_layout.addLayout(action_row)
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setObjectName("caseTabs")

@@ -269,10 +269,16 @@ class ResidenceCheckTab(QWidget):
         self._fit_columns(event.size().width())
         super().resizeEvent(event)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._fit_columns()  # the check may have run while the tab was hidden and unpolished
+
     def _fit_columns(self, width: int | None = None) -> None:
         """Two columns only where two cards fit without being cut (German texts need more room)."""
         width = self.width() if width is None else width
         shown = [card for card in self.cards.values() if not card.isHidden()]
+        for card in shown:
+            card.ensurePolished()  # the stylesheet's fonts decide the width; a hidden tab has none yet
         card_width = max((card.minimumSizeHint().width() for card in shown), default=0)
         needed = max(ONE_COLUMN_BELOW, 2 * card_width + self.grid.horizontalSpacing() + 40)
         self._arrange(1 if width < needed else 2)
