@@ -36,7 +36,8 @@ bench: $(STAMP)
 bench-check: $(STAMP)
 	$(VENV)/bin/lotse-cli bench --cases 10000 --check
 
-# Screenshots of the real windows under a virtual X server, into screenshots/ (gitignored).
+# Screenshots of the real windows under a virtual X server, into screenshots/ (gitignored);
+# the product tour (screenshots_tour.py) into docs/screenshots/<lang>/, which the README shows.
 # Needs Xvfb and the X libraries Qt's xcb plugin loads (Debian/Ubuntu package names below).
 XVFB_PACKAGES := xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0
 screenshots: $(STAMP) catalogs
@@ -44,6 +45,7 @@ screenshots: $(STAMP) catalogs
 	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots.py
 	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots_reports.py
 	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots_agreements.py
+	xvfb-run -a -s "-screen 0 1440x900x24" $(PY) scripts/screenshots_tour.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -30,6 +30,7 @@ OPTIONS: dict[str, Option] = {
         Option("ui/idle_lock_minutes", 5, "Lock the vault after this many idle minutes (0: never)."),
         Option("ui/window_geometry", b"", "Main window geometry, restored on start."),
         Option("ui/window_state", b"", "Main window dock/splitter state."),
+        Option("ui/column_widths", "{}", "Column widths the user set, per table (JSON: name -> list of pixels)."),
         Option("vault/last_dir", "", "The vault opened last, offered at start."),
         Option("org/name", "", "Sending organisation for letterheads."),
         Option("org/address", "", "Sending organisation's postal address (lines separated by newlines)."),

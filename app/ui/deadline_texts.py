@@ -2,7 +2,7 @@
 
 No Qt here. The deadline engine's texts carry ISO dates (they are also the
 CLI's output); on screen every date reads as the interface language writes
-dates (DD.MM.YYYY in German).
+dates (DD.MM.YYYY in German), like every other date in the window.
 """
 
 from __future__ import annotations
@@ -29,7 +29,13 @@ SOURCE_LABELS: dict[str, str] = {
 
 def with_local_dates(text: str) -> str:
     """Every ISO date in ``text`` in the interface language's format (DD.MM.YYYY in German)."""
-    return _ISO_DATE.sub(lambda m: format_date(date(int(m[1]), int(m[2]), int(m[3]))), text or "")
+    def local(match: re.Match) -> str:
+        try:
+            return format_date(date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
+        except ValueError:  # not a real day (e.g. 2026-13-45): leave the text as it is
+            return match.group(0)
+
+    return _ISO_DATE.sub(local, text or "")
 
 
 def due_text(due: date, today: date) -> str:

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from app.formatting import format_date  # the interface language's date format
 from app.i18n import N_
 from app.services.documents import add_document
 from app.ui.case_view.agreement_dialogs import (
@@ -107,7 +106,7 @@ def test_from_template_to_a_fulfilled_first_step_with_its_proof(qtbot, vault, ca
     assert authority.effective_due == TODAY + timedelta(days=30)
     card = tab.chain.card_at(2)
     assert card.chip.text() == "Due"
-    assert card.when_label.text() == "Due on " + format_date(TODAY + timedelta(days=30))
+    assert card.when_label.text() == "Due on " + (TODAY + timedelta(days=30)).isoformat()
     assert "received: Stellenangebot" in tab.chain.card_at(1).proof_label.text()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.formatting import format_date  # the interface language's date format
 from app.i18n import N_
 from app.services.case_file import case_detail
 from app.ui.deadline_texts import group_deadlines
@@ -45,7 +44,7 @@ def test_overview_groups_an_overdue_agreement_step_and_an_expiring_duldung(qtbot
     by_case = {row.item.case_id: row for row in rows(page)}
     step_row, duldung_row = by_case[step_case.case_id], by_case[duldung_case.case_id]
     step = agreement.steps[0]
-    assert visible_texts(step_row) == (format_date(step.effective_due), "Amina Haddad",
+    assert visible_texts(step_row) == (step.effective_due.isoformat(), "Amina Haddad",
                                        f"{step_case.ref} · Agreement step", "overdue by 12 days")
     assert step_row.item.source == f"agreement_step:{step.id}"
     assert visible_texts(duldung_row)[1:] == ("Dawit Tesfaye", f"{duldung_case.ref} · Duldung expires", "in 5 days")

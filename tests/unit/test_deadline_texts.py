@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from app import i18n
 from app.services.deadline_item import DeadlineItem
 from app.ui.case_opening import tab_for_deadline_source
 from app.ui.deadline_texts import due_text, group_deadlines, source_label, with_local_dates
@@ -32,15 +31,21 @@ def test_groups_overdue_this_week_next_week():
     assert list(groups) == ["overdue", "this_week", "next_week"]
 
 
-def test_iso_dates_in_engine_texts_read_as_the_interface_language_writes_dates():
+def test_iso_dates_in_engine_texts_read_the_german_way():
+    assert with_local_dates("Duldung valid until 2026-12-01; see 2027-02-28.") == \
+        "Duldung valid until 2026-12-01; see 2027-02-28."  # English: ISO, as everywhere in the window
+    assert with_local_dates("not a day: 2026-13-45") == "not a day: 2026-13-45"
+    assert with_local_dates("BT-Drs. 20/3717, S. 43") == "BT-Drs. 20/3717, S. 43"
+
+
+def test_iso_dates_in_texts_read_as_german_dates_in_the_german_interface(monkeypatch):
+    from app import i18n
+
+    i18n.install("de")
     try:
-        i18n.install("de")
-        assert with_local_dates("Duldung valid until 2026-12-01; see 2027-02-28.") == \
-            "Duldung valid until 01.12.2026; see 28.02.2027."
-        assert with_local_dates("BT-Drs. 20/3717, S. 43") == "BT-Drs. 20/3717, S. 43"
+        assert with_local_dates("gültig bis 2026-12-01; siehe 2027-02-28.") == "gültig bis 01.12.2026; siehe 28.02.2027."
     finally:
         i18n.install("en")
-    assert with_local_dates("see 2027-02-28.") == "see 2027-02-28."  # English keeps ISO
 
 
 def test_sources_in_words_and_the_tab_they_open():

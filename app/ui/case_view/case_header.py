@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 from app.i18n import _
 from app.ui import labels
 from app.ui.formatting import age_text, days_until_text, format_date, is_right_to_left, to_date
-from app.ui.widgets.labels import hint_label, role_label, set_role
+from app.ui.widgets.labels import ElidedLabel, hint_label, role_label, set_role
 
 
 def next_open_deadline(detail: dict[str, Any]) -> dict[str, Any] | None:
@@ -23,11 +23,12 @@ def next_open_deadline(detail: dict[str, Any]) -> dict[str, Any] | None:
 class Fact(QWidget):
     """A small caption above a value."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+    def __init__(self, caption: str, parent: QWidget | None = None, *, elide: bool = False) -> None:
+        """``elide``: the value takes the room that is left and ends in "…" when it is longer."""
         super().__init__(parent)
         self.caption = hint_label(caption)
         self.caption.setWordWrap(False)
-        self.value = role_label("", "fact", wrap=False)
+        self.value = ElidedLabel("", "fact") if elide else role_label("", "fact", wrap=False)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -60,24 +61,32 @@ class CaseHeader(QWidget):
         names.addWidget(self.ref_label, 0, Qt.AlignmentFlag.AlignVCenter)
         names.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignVCenter)
         names.addStretch(1)
+        self.names_row = names
 
         self.age = Fact(_("Age"))
         self.phase = Fact(_("Phase"))
         self.residence = Fact(_("Residence status"))
-        self.deadline = Fact(_("Next deadline"))
+        self.deadline = Fact(_("Next deadline"), elide=True)
         self.case_manager = Fact(_("Case manager"))
         facts = QGridLayout()
         facts.setHorizontalSpacing(32)
         facts.setVerticalSpacing(0)
-        for column, fact in enumerate((self.age, self.phase, self.residence, self.deadline, self.case_manager)):
+        # The deadline's text is the long one ("02.09.2025 · Agreement step (446 days overdue)"): it
+        # stands last and takes the rest of the row, so it is cut with "…" only when there is no room.
+        for column, fact in enumerate((self.age, self.phase, self.residence, self.case_manager, self.deadline)):
             facts.addWidget(fact, 0, column)
-        facts.setColumnStretch(5, 1)
+        self.deadline.setMinimumWidth(140)
+        facts.setColumnStretch(4, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addLayout(names)
         layout.addLayout(facts)
+
+    def add_action(self, widget: QWidget) -> None:
+        """A control at the right end of the name row (it leaves the facts row its full width)."""
+        self.names_row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def show_loading(self, ref: str) -> None:
         self.name_label.setText(_("Opening case…"))

@@ -34,6 +34,7 @@ from app.ui.case_view.case_header import CaseHeader
 from app.ui.case_view.context import CaseContext
 from app.ui.case_view.phase_cycle import PhaseCycle
 from app.ui.case_view.tabs import CASE_TABS, CaseTabSpec
+from app.ui.case_view.team_share_switch import TeamShareSwitch
 from app.ui.error_dialogs import report_unexpected, show_error
 from app.ui.unsaved_prompt import Answer, ask_save_discard_cancel
 from app.ui.widgets.buttons import secondary_button
@@ -80,6 +81,8 @@ class CaseView(QWidget):
 
         self.header = CaseHeader()
         self.header.show_loading(ref)
+        self.share_switch = TeamShareSwitch(self.context)
+        self.share_switch.hide()  # shown with the loaded case
         self.phase_cycle = PhaseCycle()
         self.missing_label = role_label("", "hint")
         self.missing_label.setObjectName("phaseMissing")
@@ -93,14 +96,23 @@ class CaseView(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         for button in (self.next_phase_button, self.close_case_button, self.reopen_button):
             button.hide()
+        # GDPR Art. 15: a person may ask for a copy of everything held on them.
+        self.export_button = secondary_button(_("Access export…"), _("Export all data on this person (GDPR Art. 15)"))
+        self.export_button.setObjectName("subjectExportButton")
+        self.export_button.clicked.connect(self.open_subject_export)
+        # Top right of the case, not in the tab bar's corner: there it took the room the (long
+        # German) tab titles need, and in the phase row the room of the phase names.
+        self.header.add_action(self.share_switch)
+        self.header.add_action(self.export_button)
 
-        phase_row = QHBoxLayout()
-        phase_row.setSpacing(8)
-        phase_row.addWidget(self.phase_cycle, 1)
-        phase_row.addSpacing(12)
-        phase_row.addWidget(self.next_phase_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        phase_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        phase_row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # The cycle gets the card's whole width (German phase names are long); what is missing
+        # and the phase buttons share the row below it.
+        action_row = QHBoxLayout()
+        action_row.setSpacing(8)
+        action_row.addWidget(self.missing_label, 1)
+        action_row.addWidget(self.next_phase_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        action_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        action_row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         card = QFrame()
         card.setObjectName("caseHeaderCard")
@@ -113,19 +125,14 @@ class CaseView(QWidget):
         rule.setObjectName("rule")
         rule.setFixedHeight(1)
         card_layout.addWidget(rule)
-        card_layout.addLayout(phase_row)
-        card_layout.addWidget(self.missing_label)
+        card_layout.addWidget(self.phase_cycle)
+        card_layout.addLayout(action_row)
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setObjectName("caseTabs")
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setUsesScrollButtons(True)
         self.tab_widget.setAccessibleName(_("Parts of the case file"))
-        # GDPR Art. 15: a person may ask for a copy of everything held on them.
-        self.export_button = secondary_button(_("Access export…"), _("Export all data on this person (GDPR Art. 15)"))
-        self.export_button.setObjectName("subjectExportButton")
-        self.export_button.clicked.connect(self.open_subject_export)
-        self.tab_widget.setCornerWidget(self.export_button, Qt.Corner.TopRightCorner)
         self._tabs: dict[str, QWidget] = {}
         self._specs = list(CASE_TABS if tabs is None else tabs)
         for spec in self._specs:
@@ -252,6 +259,8 @@ class CaseView(QWidget):
         self.context.detail = detail
         self.context.ref = detail.get("ref", self.context.ref)
         self.header.show_case(detail)
+        self.share_switch.show_case(detail)
+        self.share_switch.show()
         self._show_phase(detail)
         for widget in self._tabs.values():
             show_case = getattr(widget, "show_case", None)
@@ -272,7 +281,7 @@ class CaseView(QWidget):
         raw_missing = list(detail.get("missing_for_next_phase", []))
         if next_phase == "closed":
             # The closing dialog asks for the reason; it is not something to record beforehand.
-            raw_missing = [item for item in raw_missing if item != "a closing reason"]
+            raw_missing = [item for item in raw_missing if item not in ("a closing reason", _("a closing reason"))]
         missing = [_(item) for item in raw_missing]
         closed = phase == "closed"
         self.reopen_button.setVisible(closed)

@@ -20,11 +20,10 @@ from app.ui.case_view.casework_labels import (
     MEASURE_OUTCOME_LABELS,
     label,
 )
-from app.ui.case_view.casework_tab import CaseworkTab
-from app.ui.case_view.casework_widgets import Banner, EmptyState, TabHeading, confirm
-from app.ui.case_view.entry_table import Cell, EntryTable
+from app.ui.case_view.casework_widgets import Banner
+from app.ui.case_view.entry_list_tab import DeleteQuestion, EntryListTab, ListTexts
+from app.ui.case_view.entry_table import Cell
 from app.ui.case_view.measure_dialog import MeasureDialog
-from app.ui.widgets.buttons import primary_button, secondary_button
 
 OUTCOME_TONES = {"ongoing": "info", "attained": "success", "not_attained": "error", "dropped_out": "warning"}
 
@@ -54,84 +53,55 @@ def period_text(start: str | None, end: str | None, outcome: str | None) -> str:
     return _("until {date}").format(date=last) if last else ""
 
 
-class MeasuresTab(CaseworkTab):
+class MeasuresTab(EntryListTab):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.measures: list[dict[str, Any]] = []
+        texts = ListTexts(
+            _("Measures"), _("Edit the selected measure"), _("Delete the selected measure"),
+            _("&Add measure…"), _("Add a measure"), "measure", _("No measures yet"), _(
+                "Record language courses, vocational preparation and programmes, and how they ended."))
+        headers = [_("Measure"), _("Provider"), _("Goal area"), _("Kind"), _("Start – end"), _("Outcome")]
+        super().__init__(ctx, texts, headers, {1: 160, 2: 125, 3: 150, 4: 180, 5: 135}, 0, parent)
         self.banner = Banner("warning")
-        self.heading = TabHeading(_("Measures"))
-        self.edit_button = self.heading.add_action(secondary_button(_("&Edit…"), _("Edit the selected measure")))
-        self.delete_button = self.heading.add_action(secondary_button(_("De&lete…"), _("Delete the selected measure")))
-        self.delete_button.setProperty("danger", True)
-        self.add_button = self.heading.add_action(primary_button(_("&Add measure…"), _("Add a measure")))
-        self.add_button.clicked.connect(self.add_measure)
-        self.edit_button.clicked.connect(lambda: self.edit_measure(self.table.current_id()))
-        self.delete_button.clicked.connect(lambda: self.ask_delete(self.table.current_id()))
-        self.table = EntryTable(
-            [_("Measure"), _("Provider"), _("Goal area"), _("Kind"), _("Start – end"), _("Outcome")],
-            _("Measures"),
-        )
-        self.table.fit_columns({1: 160, 2: 125, 3: 150, 4: 180, 5: 135}, stretch=0)
-        self.table.activated_entry.connect(self.edit_measure)
-        self.table.delete_requested.connect(self.ask_delete)
-        self.table.selection_changed.connect(self._update_buttons)
-        self.empty = EmptyState("measure", _("No measures yet"), _(
-            "Record language courses, vocational preparation and programmes, and how they ended."))
-        self.column.addWidget(self.banner)
-        self.column.addWidget(self.heading)
-        self.column.addWidget(self.empty)
-        self.column.addWidget(self.table, 1)
-        self.show_initial_case()
-        self._update_buttons()
+        self._warned: set[str] = set()
+        self.finish_layout(self.banner)
 
-    def show_case(self, detail: dict[str, Any]) -> None:
-        self.detail = detail
-        self.measures = sorted(detail.get("measures") or [], key=lambda m: m.get("start") or "", reverse=True)
-        warned = {mid for w in detail.get("measure_warnings") or [] for mid in w.get("measure_ids") or []}
-        self.table.set_rows([
-            (m["id"], [
-                Cell(m.get("title") or ""),
-                Cell(m.get("provider") or ""),
-                Cell(label(GOAL_AREA_LABELS, m.get("area"))),
-                Cell(label(MEASURE_KIND_LABELS, m.get("kind"))),
-                Cell(period_text(m.get("start"), m.get("end"), m.get("outcome")), m.get("start") or ""),
-                Cell(label(MEASURE_OUTCOME_LABELS, m.get("outcome")), m.get("outcome") or "",
-                     tone=OUTCOME_TONES.get(m.get("outcome") or "", "neutral"),
-                     tooltip=_("Counts towards the Maßnahme-Karriere warning") if m["id"] in warned else ""),
-            ])
-            for m in self.measures
-        ])
+    @property
+    def measures(self) -> list[dict[str, Any]]:
+        return self.entries
+
+    def entries_of(self, detail: dict[str, Any]) -> list[dict[str, Any]]:
+        self._warned = {mid for w in detail.get("measure_warnings") or [] for mid in w.get("measure_ids") or []}
+        return sorted(detail.get("measures") or [], key=lambda m: m.get("start") or "", reverse=True)
+
+    def cells(self, m: dict[str, Any]) -> list[Cell]:
+        return [
+            Cell(m.get("title") or ""),
+            Cell(m.get("provider") or ""),
+            Cell(label(GOAL_AREA_LABELS, m.get("area"))),
+            Cell(label(MEASURE_KIND_LABELS, m.get("kind"))),
+            Cell(period_text(m.get("start"), m.get("end"), m.get("outcome")), m.get("start") or ""),
+            Cell(label(MEASURE_OUTCOME_LABELS, m.get("outcome")), m.get("outcome") or "",
+                 tone=OUTCOME_TONES.get(m.get("outcome") or "", "neutral"),
+                 tooltip=_("Counts towards the Maßnahme-Karriere warning") if m["id"] in self._warned else ""),
+        ]
+
+    def after_show(self, detail: dict[str, Any]) -> None:
         self.banner.show_message(*warning_texts(detail.get("measure_warnings") or []))
-        count = len(self.measures)
-        self.heading.set_count(ngettext("{n} measure", "{n} measures", count).format(n=count))
-        self.empty.setVisible(count == 0)
-        self.table.setVisible(count > 0)
-        self._update_buttons()
 
-    def _update_buttons(self) -> None:
-        selected = self.table.current_id() is not None
-        self.edit_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
+    def count_text(self, count: int) -> str:
+        return ngettext("{n} measure", "{n} measures", count).format(n=count)
 
-    def _measure(self, measure_id: str | None) -> dict[str, Any] | None:
-        return next((m for m in self.measures if m["id"] == measure_id), None)
+    def make_dialog(self, entry: dict[str, Any] | None) -> MeasureDialog:
+        return MeasureDialog(self.ctx, entry, parent=self)
+
+    def delete_question(self, measure: dict[str, Any]) -> DeleteQuestion:
+        return DeleteQuestion(
+            _("Delete this measure?"),
+            _("“{title}” is removed from the case file. This cannot be undone.").format(title=measure.get("title") or ""),
+            _("&Delete measure"), delete_measure, {"measure_id": measure["id"]})
 
     def add_measure(self) -> MeasureDialog:
-        return self.open_dialog(MeasureDialog(self.ctx, parent=self))
+        return self.add_entry()
 
     def edit_measure(self, measure_id: str | None) -> MeasureDialog | None:
-        measure = self._measure(measure_id)
-        if measure is None:
-            return None
-        return self.open_dialog(MeasureDialog(self.ctx, measure, parent=self))
-
-    def ask_delete(self, measure_id: str | None) -> None:
-        measure = self._measure(measure_id)
-        if measure is None:
-            return
-        self.last_box = confirm(
-            self, _("Delete this measure?"),
-            _("“{title}” is removed from the case file. This cannot be undone.").format(title=measure.get("title") or ""),
-            _("&Delete measure"),
-            lambda: self.write(delete_measure, measure_id=measure["id"]),
-        )
+        return self.edit_entry(measure_id)

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import LotseError
+from app.formatting import qt_date_format
 from app.i18n import _, ngettext
 from app.services.residence import ResidenceCheck, RuleResult
 from app.services.residence_for_case import residence_check_for_person
@@ -58,7 +60,12 @@ def facts_summary(person: dict[str, Any]) -> str:
     """The facts the check used, in one line, so a wrong result can be traced to a field."""
     parts = []
     birth = person.get("birth_date")
-    parts.append(_("born {date}").format(date=format_birth_date(birth)) if birth else _("birth date unknown"))
+    if not birth:
+        parts.append(_("birth date unknown"))
+    elif partial_birth_date(person):  # "born in 1998", not "born on 1998"
+        parts.append(_("born in {date}").format(date=format_birth_date(birth)))
+    else:
+        parts.append(_("born {date}").format(date=format_birth_date(birth)))
     entry = person.get("entry_date")
     parts.append(_("entered {date}").format(date=format_date(entry)) if entry else _("entry date unknown"))
     duldung = person.get("duldung_since")
@@ -190,7 +197,7 @@ class ResidenceCheckTab(QWidget):
 
         self.on = QDateEdit(QDate.currentDate())
         self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("dd.MM.yyyy")
+        self.on.setDisplayFormat(qt_date_format())
         self.on.setAccessibleName(_("Check as of"))
         self.on.dateChanged.connect(lambda _day: self.run_check())
         self.today_button = link_button(_("Today"), _("Check as of today"))
@@ -205,6 +212,11 @@ class ResidenceCheckTab(QWidget):
         top.addSpacing(12)
         top.addWidget(self.facts, 1)
 
+        self.partial_note = role_label("", "banner-info")
+        self.partial_note.setObjectName("partialBirthDateNote")
+        # Wrap to the tab's width; never widen the content (that would scroll the cards sideways).
+        self.partial_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.partial_note.hide()
         self.warnings = role_label("", "banner-warning")
         self.warnings.setObjectName("residenceWarnings")
         self.warnings.hide()
@@ -224,6 +236,7 @@ class ResidenceCheckTab(QWidget):
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 10, 10)
         content_layout.setSpacing(12)
+        content_layout.addWidget(self.partial_note)
         content_layout.addWidget(self.warnings)
         content_layout.addWidget(self.error)
         content_layout.addLayout(self.grid)
@@ -253,8 +266,22 @@ class ResidenceCheckTab(QWidget):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._arrange(1 if event.size().width() < ONE_COLUMN_BELOW else 2)
+        self._fit_columns(event.size().width())
         super().resizeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._fit_columns()  # the check may have run while the tab was hidden and unpolished
+
+    def _fit_columns(self, width: int | None = None) -> None:
+        """Two columns only where two cards fit without being cut (German texts need more room)."""
+        width = self.width() if width is None else width
+        shown = [card for card in self.cards.values() if not card.isHidden()]
+        for card in shown:
+            card.ensurePolished()  # the stylesheet's fonts decide the width; a hidden tab has none yet
+        card_width = max((card.minimumSizeHint().width() for card in shown), default=0)
+        needed = max(ONE_COLUMN_BELOW, 2 * card_width + self.grid.horizontalSpacing() + 40)
+        self._arrange(1 if width < needed else 2)
 
     def check_date(self) -> date:
         return self.on.date().toPython()
@@ -265,6 +292,24 @@ class ResidenceCheckTab(QWidget):
     def show_case(self, detail: dict) -> None:
         self.person = detail.get("person") or {}
         self.run_check()
+
+    def _show_partial_note(self) -> None:
+        """Say plainly, above every result, that a partial birth date is counted conservatively."""
+        birth = (self.person or {}).get("birth_date") or ""
+        if not partial_birth_date(self.person or {}):
+            self.partial_note.hide()
+            return
+        if len(birth) == len("YYYY"):
+            text = _("Only the birth year is known ({year}): every date below is calculated conservatively, "
+                     "from the earliest possible birthday. Enter the full birth date on the Person tab as soon "
+                     "as the papers show it.").format(year=birth)
+        else:
+            text = _("Only the birth month is known ({month}): every date below is calculated conservatively, "
+                     "from the earliest possible birthday. Enter the full birth date on the Person tab as soon "
+                     "as the papers show it.").format(month=format_birth_date(birth))
+        self.partial_note.setText(text)
+        self.partial_note.setAccessibleName(text)
+        self.partial_note.show()
 
     def run_check(self) -> None:
         if self.person is None:
@@ -285,6 +330,7 @@ class ResidenceCheckTab(QWidget):
             self.checked.emit()
             return
         self.error.hide()
+        self._show_partial_note()
         for rule, card in self.cards.items():
             card.setVisible(rule in self.result.rules)
             if rule in self.result.rules:
@@ -293,6 +339,7 @@ class ResidenceCheckTab(QWidget):
         warnings = [with_local_dates(text) for text in self.result.warnings]
         self.warnings.setText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
+        self._fit_columns()
         notes = " ".join(with_local_dates(note) for note in self.result.notes)
         self.source.setText(_("Rules version {version} (in force on {on}). {source} {notes}").format(
             version=self.result.rules_version, on=format_date(on), source=self.result.rules_source, notes=notes))

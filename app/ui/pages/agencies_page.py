@@ -61,13 +61,16 @@ class AgenciesPage(PageFrame):
         self.delete_button.clicked.connect(lambda: self.ask_delete(self.table.current_id()))
         tools = QHBoxLayout()
         tools.setSpacing(8)
-        tools.addWidget(self.search, 2)
+        self.search.setMinimumWidth(200)  # the placeholder says what it searches: let it be read
+        tools.addWidget(self.search, 1)
         tools.addWidget(self.show_inactive)
-        tools.addWidget(self.count)
-        tools.addStretch(1)
+        tools.addSpacing(8)
         for button in (self.edit_button, self.active_button, self.delete_button, self.add_button):
             tools.addWidget(button)
         self.body.addLayout(tools)
+        # The count on its own line, as on the deadline and agreement pages: in German the
+        # toolbar has no room to spare.
+        self.body.addWidget(self.count)
 
         self.table = EntryTable(
             [_("Name"), _("Department"), _("Legal domain"), _("Town"), _("Contact person"), _("Status")],
@@ -139,7 +142,7 @@ class AgenciesPage(PageFrame):
             (a.id, [
                 Cell(a.name), Cell(a.department),
                 Cell(label(LEGAL_DOMAIN_SHORT, a.legal_domain), tooltip=label(LEGAL_DOMAIN_LABELS, a.legal_domain)),
-                Cell(a.city), Cell(a.contact_person),
+                Cell(a.city), Cell(a.contact_person or "—"),
                 Cell(_("Active") if a.active else _("Inactive"), tone="success" if a.active else "neutral"),
             ])
             for a in shown

@@ -30,6 +30,7 @@ from app.i18n import _, ngettext
 from app.services.agreements import list_agreements_overview
 from app.storage.vault import Vault
 from app.ui.case_opening import open_case_in_window
+from app.ui.column_memory import ColumnMemory
 from app.ui.page_tasks import PageTasks
 from app.ui.pages.agreements_model import COLUMNS, AgreementsTableModel
 from app.ui.pages.page_frame import PAGE_MARGIN
@@ -37,7 +38,9 @@ from app.ui.widgets.buttons import secondary_button
 from app.ui.widgets.labels import hint_label, role_label
 
 REFRESH_AFTER_S = 60.0
-COLUMN_WIDTHS = {"ref": 100, "name": 150, "title": 190, "status": 120, "late": 94, "overdue": 122, "next": 180}
+# Status and "late steps" fit their German words ("Schritt versäumt", "Verspätete Schritte").
+# The first six columns leave the next step ~190 px in a 1280-pixel window (no sideways scrolling).
+COLUMN_WIDTHS = {"ref": 100, "name": 130, "title": 125, "status": 140, "late": 158, "overdue": 132, "next": 180}
 
 
 class MiddleElideDelegate(QStyledItemDelegate):
@@ -113,6 +116,7 @@ class AgreementsPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, (key, _label) in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS[key])
+        self.column_memory = ColumnMemory(header, "agreements")
         self.title_delegate = MiddleElideDelegate(self.table)
         self.table.setItemDelegateForColumn([key for key, _label in COLUMNS].index("title"), self.title_delegate)
         self.table.activated.connect(self._open_index)

@@ -34,6 +34,7 @@ from app.i18n import _, current_language, ngettext
 from app.services.case_list import case_managers
 from app.storage.vault import Vault
 from app.ui.case_view.case_view import CaseView
+from app.ui.column_memory import ColumnMemory
 from app.ui.error_dialogs import show_error
 from app.ui.icons import icon
 from app.ui.pages.case_filters import CaseFilterBar
@@ -57,8 +58,9 @@ MIN_SEARCH_LENGTH = 2
 SPARE_VIEW_DELAY_MS = 400  # build the next case view once the user pauses
 MAX_RECENT = 6
 ROW_HEIGHT = 34
-COLUMN_WIDTHS = {"ref": 92, "name": 290, "match": 330, "phase": 142, "next_deadline": 118, "residence_status": 150,
-                 "case_manager": 150, "case_type": 145, "status": 80, "opened": 96}
+# The first seven columns fit a 1280-pixel window; status and opening date follow on scrolling.
+COLUMN_WIDTHS = {"ref": 96, "name": 182, "match": 330, "phase": 134, "next_deadline": 112, "residence_status": 145,
+                 "case_manager": 145, "case_type": 150, "status": 80, "opened": 96}
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,7 @@ class CasesPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, spec in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS.get(spec.key, 120))
+        self.column_memory = ColumnMemory(header, "cases")
         self.table.setItemDelegateForColumn(NAME_COLUMN, NameDelegate(self.table))
         self.table.setItemDelegateForColumn(MATCH_COLUMN, MatchDelegate(self.table))
         self.table.setColumnHidden(MATCH_COLUMN, True)

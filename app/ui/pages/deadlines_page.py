@@ -34,6 +34,7 @@ from app.services.overview import SCOPE_ALL, SCOPE_MINE, deadlines_for, manages_
 from app.storage.vault import Vault
 from app.ui import labels
 from app.ui.case_opening import open_case_in_window, tab_for_deadline_source
+from app.ui.column_memory import ColumnMemory
 from app.ui.error_dialogs import show_error
 from app.ui.page_tasks import PageTasks
 from app.ui.pages.deadline_table import COLUMNS, MAX_ROWS, DeadlineTableModel
@@ -50,7 +51,8 @@ WINDOWS = (
     ("90", N_("Next 90 days"), 90),
 )
 DEFAULT_WINDOW = "30"
-COLUMN_WIDTHS = {"due": 96, "when": 156, "ref": 100, "name": 180, "kind": 190, "text": 200}
+# "When" holds "seit 1443 Tagen überfällig" in German (bold): it needs the room.
+COLUMN_WIDTHS = {"due": 96, "when": 205, "ref": 100, "name": 160, "kind": 190, "text": 190}
 
 
 def load_deadlines(vault: Vault, within_days: int, scope: str) -> tuple[date, list]:
@@ -106,7 +108,7 @@ class DeadlinesPage(QWidget):
         filters.addStretch(1)
 
         self.count_label = hint_label("")
-        self.count_label.setWordWrap(False)
+        self.count_label.setWordWrap(True)  # a long German count wraps; it never squeezes the buttons
         self.count_label.setObjectName("deadlineCount")
         self.open_button = secondary_button(_("Open case"), _("Open the case of the selected deadline"))
         self.open_button.clicked.connect(self.open_current)
@@ -139,6 +141,7 @@ class DeadlinesPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, (key, _label) in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS[key])
+        self.column_memory = ColumnMemory(header, "deadlines")
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(lambda *_args: self._update_buttons())

@@ -25,7 +25,7 @@ from app.ui.deadline_texts import due_text, kind_label, with_local_dates
 from app.ui.formatting import format_date
 from app.ui.theme import color
 from app.ui.widgets.chips import Chip
-from app.ui.widgets.labels import hint_label, role_label
+from app.ui.widgets.labels import ElidedLabel, hint_label, role_label
 
 ROW_HEIGHT = 52
 
@@ -57,10 +57,8 @@ class RowButton(QPushButton):
 def _two_lines(top: str, bottom: str, top_role: str = "row-title") -> tuple[QWidget, QLabel, QLabel]:
     box = QWidget()
     box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    first = role_label(top, top_role, wrap=False)
-    second = role_label(bottom, "hint", wrap=False)
-    for label in (first, second):
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # cut, never widen
+    first = ElidedLabel(top, top_role)  # cut with "…", never widen the card
+    second = ElidedLabel(bottom, "hint")
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(1)
