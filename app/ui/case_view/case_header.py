@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.ui import labels
@@ -21,20 +21,25 @@ def next_open_deadline(detail: dict[str, Any]) -> dict[str, Any] | None:
 
 
 class Fact(QWidget):
-    """A small caption above a value."""
+    """A small caption and its value on one line ("Age 22 years"): the header stays two lines high."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None, *, elide: bool = False) -> None:
-        """``elide``: the value takes the room that is left and ends in "…" when it is longer."""
+    def __init__(self, caption: str, parent: QWidget | None = None, *, elide: bool = False,
+                 show_caption: bool = True) -> None:
+        """``elide``: the value takes the room that is left and ends in "…" when it is longer.
+        ``show_caption=False`` for values that say what they are ("22 years", "Duldung"): the
+        caption then only names them for screen readers."""
         super().__init__(parent)
         self.caption = hint_label(caption)
         self.caption.setWordWrap(False)
+        if not show_caption:
+            self.caption.hide()  # (setVisible(True) on a label not yet in a layout would open a window)
         self.value = ElidedLabel("", "fact") if elide else role_label("", "fact", wrap=False)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(1)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
+        layout.setSpacing(6)
+        layout.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignBaseline)
+        layout.addWidget(self.value, 1 if elide else 0, Qt.AlignmentFlag.AlignBaseline)
 
     def set_value(self, text: str, role: str = "fact") -> None:
         self.value.setText(text or "–")
@@ -63,24 +68,25 @@ class CaseHeader(QWidget):
         names.addStretch(1)
         self.names_row = names
 
-        self.age = Fact(_("Age"))
+        self.age = Fact(_("Age"), show_caption=False)
+        # Not shown: the phase cycle right below shows the phase (and names it for screen readers).
         self.phase = Fact(_("Phase"))
-        self.residence = Fact(_("Residence status"))
+        self.phase.hide()
+        self.residence = Fact(_("Residence status"), show_caption=False)
         self.deadline = Fact(_("Next deadline"), elide=True)
         self.case_manager = Fact(_("Case manager"))
-        facts = QGridLayout()
-        facts.setHorizontalSpacing(32)
-        facts.setVerticalSpacing(0)
+        facts = QHBoxLayout()
+        facts.setSpacing(24)
         # The deadline's text is the long one ("02.09.2025 · Agreement step (446 days overdue)"): it
         # stands last and takes the rest of the row, so it is cut with "…" only when there is no room.
-        for column, fact in enumerate((self.age, self.phase, self.residence, self.case_manager, self.deadline)):
-            facts.addWidget(fact, 0, column)
-        self.deadline.setMinimumWidth(140)
-        facts.setColumnStretch(4, 1)
+        for fact in (self.age, self.residence, self.case_manager):
+            facts.addWidget(fact)
+        facts.addWidget(self.deadline, 1)
+        self.deadline.setMinimumWidth(200)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
+        layout.setSpacing(6)
         layout.addLayout(names)
         layout.addLayout(facts)
 

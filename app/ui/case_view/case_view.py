@@ -33,6 +33,7 @@ from app.ui import labels
 from app.ui.case_view.case_header import CaseHeader
 from app.ui.case_view.context import CaseContext
 from app.ui.case_view.phase_cycle import PhaseCycle
+from app.ui.case_view.section_list import CaseSectionBar
 from app.ui.case_view.tabs import CASE_TABS, CaseTabSpec
 from app.ui.case_view.team_share_switch import TeamShareSwitch
 from app.ui.error_dialogs import report_unexpected, show_error
@@ -89,6 +90,7 @@ class CaseView(QWidget):
         self.next_phase_button = secondary_button("", _("Move the case to the next phase"))
         self.next_phase_button.setObjectName("nextPhaseButton")
         self.close_case_button = secondary_button(_("Close case…"), _("Close the case"))
+        self.close_case_button.setToolTip(_("When the work is done, close the case with its reason and outcome."))
         self.close_case_button.setObjectName("closeCaseButton")
         self.reopen_button = secondary_button(_("Reopen case"), _("Reopen the case"))
         self.next_phase_button.clicked.connect(self.move_to_next_phase)
@@ -105,33 +107,34 @@ class CaseView(QWidget):
         self.header.add_action(self.share_switch)
         self.header.add_action(self.export_button)
 
-        # The cycle gets the card's whole width (German phase names are long); what is missing
-        # and the phase buttons share the row below it.
-        action_row = QHBoxLayout()
-        action_row.setSpacing(8)
-        action_row.addWidget(self.missing_label, 1)
-        action_row.addWidget(self.next_phase_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        action_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        action_row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # One row for the phase: the cycle (labels beside the steps) and its buttons; below it, only
+        # when there is something to say, what is missing for the next phase. The header stays
+        # compact (about a sixth of an 800 px window) so the case file below gets the room.
+        phase_row = QHBoxLayout()
+        phase_row.setSpacing(8)
+        phase_row.addWidget(self.phase_cycle, 1, Qt.AlignmentFlag.AlignVCenter)
+        phase_row.addSpacing(16)
+        phase_row.addWidget(self.next_phase_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        phase_row.addWidget(self.close_case_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        phase_row.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         card = QFrame()
         card.setObjectName("caseHeaderCard")
         card.setProperty("card", True)
         card_layout = QVBoxLayout(card)
-        card_layout.setContentsMargins(22, 14, 22, 12)
-        card_layout.setSpacing(8)
+        card_layout.setContentsMargins(20, 10, 20, 10)
+        card_layout.setSpacing(6)
         card_layout.addWidget(self.header)
         rule = QFrame()
         rule.setObjectName("rule")
         rule.setFixedHeight(1)
         card_layout.addWidget(rule)
-        card_layout.addWidget(self.phase_cycle)
-        card_layout.addLayout(action_row)
+        card_layout.addLayout(phase_row)
+        card_layout.addWidget(self.missing_label)
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setObjectName("caseTabs")
         self.tab_widget.setDocumentMode(True)
-        self.tab_widget.setUsesScrollButtons(True)
         self.tab_widget.setAccessibleName(_("Parts of the case file"))
         self._tabs: dict[str, QWidget] = {}
         self._specs = list(CASE_TABS if tabs is None else tabs)
@@ -142,12 +145,19 @@ class CaseView(QWidget):
             signal = getattr(widget, "unsaved_changed", None)
             if signal is not None:
                 signal.connect(self._update_unsaved)
+        # Every part of the file in view at once: a row of tabs that wraps instead of a tab bar,
+        # which at 1280 px hid the last German titles behind scroll arrows.
+        self.sections = CaseSectionBar(self.tab_widget)
+        body = QVBoxLayout()
+        body.setSpacing(0)
+        body.addWidget(self.sections)
+        body.addWidget(self.tab_widget, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout.setSpacing(10)
         layout.addWidget(card)
-        layout.addWidget(self.tab_widget, 1)
+        layout.addLayout(body, 1)
 
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -301,7 +311,7 @@ class CaseView(QWidget):
         elif next_phase is None:
             text, role = "", "hint"
         elif next_phase == "closed" and not missing:
-            text, role = _("When the work is done, close the case with its reason and outcome."), "hint"
+            text, role = "", "hint"  # the close button's tooltip says it
         elif missing:
             text = _("Before {phase}: {missing}").format(phase=labels.phase(next_phase), missing="; ".join(missing))
             role = "phase-missing"
@@ -364,7 +374,7 @@ class CaseView(QWidget):
     def _update_unsaved(self, *_args: object) -> None:
         unsaved = set(self.unsaved_tabs())
         for index, spec in enumerate(self._specs):
-            self.tab_widget.setTabText(index, _(spec.label) + (UNSAVED_MARK if spec.key in unsaved else ""))
+            self.sections.set_text(index, _(spec.label) + (UNSAVED_MARK if spec.key in unsaved else ""))
         if bool(unsaved) != self._unsaved:
             self._unsaved = bool(unsaved)
             self.unsaved_changed.emit(self._unsaved)

@@ -17,9 +17,10 @@ from app.services.phases import phase_order
 from app.ui import labels
 from app.ui.theme import color
 
-RADIUS = 13
-ARC_SPACE = 16  # room above the circles for the monitoring → assessment loop
-LABEL_GAP = 8
+RADIUS = 10
+ARC_SPACE = 9  # room above the circles for the monitoring → assessment loop
+LABEL_GAP = 6  # between a circle and its label, which stands beside it (one line, not two)
+MIN_CONNECTOR = 14
 
 
 class PhaseCycle(QWidget):
@@ -39,6 +40,7 @@ class PhaseCycle(QWidget):
             _("Phase {n} of {count}: {phase}").format(n=position, count=len(self._order), phase=labels.phase(phase))
         )
         self.setToolTip(" → ".join(labels.phase(code) for code in self._order))
+        self.updateGeometry()
         self.update()
 
     def phases(self) -> tuple[str, ...]:
@@ -48,43 +50,73 @@ class PhaseCycle(QWidget):
         return self._current
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(560, self._height())
+        return QSize(self._natural_width(), self._height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(360, self._height())
+        return QSize(320, self._height())
 
     def _height(self) -> int:
-        return ARC_SPACE + 2 * RADIUS + LABEL_GAP + QFontMetrics(self._label_font()).height() + 4
+        return ARC_SPACE + max(2 * RADIUS, QFontMetrics(self._label_font(True)).height()) + 4
 
-    def _label_font(self) -> QFont:
+    def _label_font(self, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPointSizeF(max(8.5, font.pointSizeF() - 1.0))
+        font.setPointSizeF(max(8.5, font.pointSizeF() - 0.5))
+        font.setBold(bold)
         return font
+
+    def _texts(self) -> list[str]:
+        return [_(labels.PHASE_SHORT.get(code, code)) for code in self._order]
+
+    def _label_widths(self) -> list[int]:
+        return [QFontMetrics(self._label_font(code == self._current)).horizontalAdvance(text)
+                for code, text in zip(self._order, self._texts(), strict=True)]
+
+    def _natural_width(self) -> int:
+        count = len(self._order)
+        return sum(self._label_widths()) + count * (2 * RADIUS + LABEL_GAP) + (count - 1) * 2 * MIN_CONNECTOR
+
+    def _layout(self) -> tuple[list[float], list[int]]:
+        """Left edge of each step and the room its label gets: the connectors share what is left;
+        when the row is too narrow, the other phases' labels end in "…" before the current one does."""
+        count = len(self._order)
+        widths = self._label_widths()
+        fixed = count * (2 * RADIUS + LABEL_GAP) + (count - 1) * MIN_CONNECTOR
+        room = self.width() - fixed
+        if sum(widths) > room:
+            current = self._order.index(self._current) if self._current in self._order else -1
+            keep = widths[current] if current >= 0 else 0
+            share = max(12, (room - keep) // max(1, count - (1 if current >= 0 else 0)))
+            widths = [w if i == current else min(w, share) for i, w in enumerate(widths)]
+        gap = MIN_CONNECTOR + max(0, (self.width() - fixed - sum(widths))) / max(1, count - 1)
+        lefts, x = [], 0.0
+        for width in widths:
+            lefts.append(x)
+            x += 2 * RADIUS + LABEL_GAP + width + gap
+        return lefts, widths
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        count = len(self._order)
-        width = self.width()
-        slot = width / count
-        centers = [QPointF(slot * (i + 0.5), ARC_SPACE + RADIUS) for i in range(count)]
+        lefts, widths = self._layout()
+        y = ARC_SPACE + RADIUS
+        centers = [QPointF(left + RADIUS, y) for left in lefts]
         current = self._order.index(self._current) if self._current in self._order else -1
         closed = self._current == "closed"
 
-        # Connectors: done ones in the accent colour.
-        for i in range(count - 1):
-            done = i < current
-            painter.setPen(QPen(color("accent") if done else color("border"), 2))
-            painter.drawLine(QPointF(centers[i].x() + RADIUS + 3, centers[i].y()),
-                             QPointF(centers[i + 1].x() - RADIUS - 3, centers[i + 1].y()))
+        # Connectors, from the end of one label to the next circle: done ones in the accent colour.
+        for i in range(len(centers) - 1):
+            painter.setPen(QPen(color("accent") if i < current else color("border"), 2))
+            start = centers[i].x() + RADIUS + LABEL_GAP + widths[i] + 6
+            painter.drawLine(QPointF(start, y), QPointF(centers[i + 1].x() - RADIUS - 6, y))
 
         if "monitoring" in self._order and "assessment" in self._order:
             self._draw_loop(painter, centers[self._order.index("assessment")], centers[self._order.index("monitoring")])
 
         number_font = QFont(self.font())
         number_font.setBold(True)
-        label_font = self._label_font()
-        for i, (code, center) in enumerate(zip(self._order, centers, strict=True)):
+        number_font.setPointSizeF(max(8.0, number_font.pointSizeF() - 1.5))
+        texts = self._texts()
+        for i, center in enumerate(centers):
             circle = QRectF(center.x() - RADIUS, center.y() - RADIUS, 2 * RADIUS, 2 * RADIUS)
             if i < current or (closed and i == current):
                 painter.setPen(Qt.PenStyle.NoPen)
@@ -92,7 +124,7 @@ class PhaseCycle(QWidget):
                 painter.drawEllipse(circle)
                 self._draw_check(painter, center, color("surface") if i == current else color("accent"))
             elif i == current:
-                painter.setPen(QPen(color("accent_soft"), 5))
+                painter.setPen(QPen(color("accent_soft"), 4))
                 painter.setBrush(color("accent"))
                 painter.drawEllipse(circle.adjusted(-1, -1, 1, 1))
                 painter.setPen(color("surface"))
@@ -106,28 +138,27 @@ class PhaseCycle(QWidget):
                 painter.setFont(number_font)
                 painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, str(i + 1))
 
-            label_font.setBold(i == current)
+            label_font = self._label_font(i == current)
             painter.setFont(label_font)
             painter.setPen(color("accent_text") if i == current else
                            color("text_secondary") if i < current else color("text_muted"))
             metrics = QFontMetrics(label_font)
-            text_rect = QRectF(center.x() - slot / 2 + 2, center.y() + RADIUS + LABEL_GAP, slot - 4,
-                               metrics.height() + 2)
-            text = metrics.elidedText(_(labels.PHASE_SHORT.get(code, code)), Qt.TextElideMode.ElideRight,
-                                      int(slot - 4))
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
+            text_rect = QRectF(center.x() + RADIUS + LABEL_GAP, y - metrics.height() / 2, widths[i] + 2,
+                               metrics.height())
+            text = metrics.elidedText(texts[i], Qt.TextElideMode.ElideRight, widths[i] + 1)
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         painter.end()
 
     @staticmethod
     def _draw_check(painter: QPainter, center: QPointF, pen_color) -> None:
-        pen = QPen(pen_color, 2.2)
+        pen = QPen(pen_color, 2.0)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        path = QPainterPath(QPointF(center.x() - 5, center.y()))
-        path.lineTo(center.x() - 1.5, center.y() + 3.5)
-        path.lineTo(center.x() + 5, center.y() - 3.5)
+        path = QPainterPath(QPointF(center.x() - 4, center.y()))
+        path.lineTo(center.x() - 1.2, center.y() + 3)
+        path.lineTo(center.x() + 4, center.y() - 3)
         painter.drawPath(path)
 
     @staticmethod
@@ -136,12 +167,12 @@ class PhaseCycle(QWidget):
         pen = QPen(color("border"), 1.5, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        top = 4.0
-        y = start.y() - RADIUS - 2
+        top = 0.5
+        y = start.y() - RADIUS - 1
         path = QPainterPath(QPointF(end.x(), y))
         path.cubicTo(QPointF(end.x(), top), QPointF(start.x(), top), QPointF(start.x(), y))
         painter.drawPath(path)
         # The arrow head points down into assessment.
         painter.setPen(QPen(color("border"), 1.5))
-        painter.drawLine(QPointF(start.x(), y), QPointF(start.x() - 4, y - 5))
-        painter.drawLine(QPointF(start.x(), y), QPointF(start.x() + 4, y - 5))
+        painter.drawLine(QPointF(start.x(), y), QPointF(start.x() - 3, y - 4))
+        painter.drawLine(QPointF(start.x(), y), QPointF(start.x() + 3, y - 4))
