@@ -64,6 +64,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("opened", N_("Opened"), "opened"),
 )
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+ELIDED_KEYS = ("phase", "residence_status", "case_manager", "case_type", "status")
 MATCH_COLUMN = COLUMN_KEYS.index("match")
 NAME_COLUMN = COLUMN_KEYS.index("name")
 
@@ -329,6 +330,8 @@ class CaseListModel(QAbstractTableModel):
                                                    text=found[1].replace("[", "").replace("]", ""))
         if key == "next_deadline" and row.next_deadline and row.next_deadline < self.today:
             return _("Overdue")
+        if key in ELIDED_KEYS:
+            return self._text(row, key) or None  # narrow columns end in "…": the whole text on hover
         return None
 
     def _foreground(self, row: CaseRow, key: str) -> QBrush | None:

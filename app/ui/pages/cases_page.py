@@ -36,6 +36,7 @@ from app.storage.vault import Vault
 from app.ui.case_view.case_view import CaseView
 from app.ui.column_memory import ColumnMemory
 from app.ui.error_dialogs import show_error
+from app.ui.fill_column import FillColumn
 from app.ui.icons import icon
 from app.ui.pages.case_filters import CaseFilterBar
 from app.ui.pages.case_list_delegates import MatchDelegate, NameDelegate
@@ -58,9 +59,13 @@ MIN_SEARCH_LENGTH = 2
 SPARE_VIEW_DELAY_MS = 400  # build the next case view once the user pauses
 MAX_RECENT = 6
 ROW_HEIGHT = 34
-# The first seven columns fit a 1280-pixel window; status and opening date follow on scrolling.
-COLUMN_WIDTHS = {"ref": 96, "name": 182, "match": 330, "phase": 134, "next_deadline": 112, "residence_status": 145,
-                 "case_manager": 145, "case_type": 150, "status": 80, "opened": 96}
+# Every shown column fits a 1280-pixel window: the name takes the room the others leave (at least
+# NAME_MIN_WIDTH); longer cells end in "…" and show the whole text as a tooltip. The case type is
+# hidden (most cases are case management; the type filter finds the referral advice).
+COLUMN_WIDTHS = {"ref": 84, "match": 260, "phase": 118, "next_deadline": 104, "residence_status": 124,
+                 "case_manager": 132, "case_type": 130, "status": 84, "opened": 96}
+NAME_MIN_WIDTH = 220
+HIDDEN_COLUMNS = ("case_type",)
 
 
 @dataclass(frozen=True)
@@ -188,11 +193,13 @@ class CasesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(False)
-        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         for column, spec in enumerate(COLUMNS):
-            header.resizeSection(column, COLUMN_WIDTHS.get(spec.key, 120))
+            header.resizeSection(column, COLUMN_WIDTHS.get(spec.key, NAME_MIN_WIDTH))
+            self.table.setColumnHidden(column, spec.key in HIDDEN_COLUMNS)
         self.column_memory = ColumnMemory(header, "cases")
+        self.name_fill = FillColumn(self.table, NAME_COLUMN, NAME_MIN_WIDTH)
         self.table.setItemDelegateForColumn(NAME_COLUMN, NameDelegate(self.table))
         self.table.setItemDelegateForColumn(MATCH_COLUMN, MatchDelegate(self.table))
         self.table.setColumnHidden(MATCH_COLUMN, True)
@@ -276,6 +283,7 @@ class CasesPage(QWidget):
             query = replace(query, sort=sort, descending=descending)
         query = replace(query, search=text)
         self.table.setColumnHidden(MATCH_COLUMN, not text)
+        self.name_fill.fit()
         self._show_sort_indicator(query)
         self.model.set_query(query)
 
