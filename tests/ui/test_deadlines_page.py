@@ -84,6 +84,20 @@ def test_mark_done_is_for_stored_deadlines_and_removes_them(qtbot, page, cases):
     assert review.ref not in [ref for ref, _kind, _when in shown(page)]
 
 
+def test_a_computed_deadline_says_why_it_is_not_ticked_off_here_and_opens_its_source(qtbot, page, cases):
+    _duldung, review, passport = cases
+    page.table.selectRow(0)  # the passport's expiry: computed from the person's passport
+    note = page.source_note
+    assert note.isVisibleTo(page)
+    assert note.text.text().startswith("This date comes from the passport in the case file")
+    assert note.open_button.text() == "Open case: Person"
+    with qtbot.waitSignal(page.case_requested, timeout=5_000) as opened:
+        note.open_button.click()
+    assert opened.args == [passport.case_id, "person"]
+    page.table.selectRow(2)  # the review entered by hand: ticked off here, nothing to explain
+    assert page.done_button.isEnabled() and not note.isVisibleTo(page)
+
+
 def test_a_long_list_is_capped_with_a_note(vault):
     from datetime import date
 

@@ -62,8 +62,8 @@ ROW_HEIGHT = 34
 # Every shown column fits a 1280-pixel window: the name takes the room the others leave (at least
 # NAME_MIN_WIDTH); longer cells end in "…" and show the whole text as a tooltip. The case type is
 # hidden (most cases are case management; the type filter finds the referral advice).
-COLUMN_WIDTHS = {"ref": 84, "match": 260, "phase": 118, "next_deadline": 104, "residence_status": 124,
-                 "case_manager": 132, "case_type": 130, "status": 84, "opened": 96}
+COLUMN_WIDTHS = {"ref": 94, "match": 260, "phase": 114, "next_deadline": 104, "residence_status": 118,
+                 "case_manager": 132, "case_type": 130, "status": 70, "opened": 92}
 NAME_MIN_WIDTH = 220
 HIDDEN_COLUMNS = ("case_type",)
 

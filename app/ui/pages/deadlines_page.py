@@ -37,6 +37,7 @@ from app.ui.case_opening import open_case_in_window, tab_for_deadline_source
 from app.ui.column_memory import ColumnMemory
 from app.ui.error_dialogs import show_error
 from app.ui.page_tasks import PageTasks
+from app.ui.pages.deadline_source_note import DeadlineSourceNote
 from app.ui.pages.deadline_table import COLUMNS, MAX_ROWS, DeadlineTableModel
 from app.ui.pages.page_frame import PAGE_MARGIN
 from app.ui.widgets.buttons import primary_button, secondary_button
@@ -119,6 +120,9 @@ class DeadlinesPage(QWidget):
         actions.addWidget(self.count_label, 1)
         actions.addWidget(self.open_button)
         actions.addWidget(self.done_button)
+        # Says on screen why "Mark done" is off for a computed deadline, with the way to its source.
+        self.source_note = DeadlineSourceNote()
+        self.source_note.open_requested.connect(self.open_current)
 
         self.model = DeadlineTableModel(self)
         self.table = QTableView()
@@ -159,6 +163,7 @@ class DeadlinesPage(QWidget):
         layout.addSpacing(4)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        layout.addWidget(self.source_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
         QWidget.setTabOrder(self.scope_combo, self.table)
@@ -248,6 +253,7 @@ class DeadlinesPage(QWidget):
             tip = _("This deadline is computed from the case file (a document, a rule, a goal); it goes away when "
                     "the case file changes, e.g. when the new Duldung is recorded.")
         self.done_button.setToolTip(tip)
+        self.source_note.show_source(item.source if item is not None and not stored else None)
 
     @Slot()
     def mark_current_done(self) -> None:
