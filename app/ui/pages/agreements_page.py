@@ -35,6 +35,7 @@ from app.ui.page_tasks import PageTasks
 from app.ui.pages.agreements_model import COLUMNS, AgreementsTableModel
 from app.ui.pages.page_frame import PAGE_MARGIN
 from app.ui.widgets.buttons import secondary_button
+from app.ui.widgets.empty_state import EmptyState, vault_has_cases
 from app.ui.widgets.labels import hint_label, role_label
 
 REFRESH_AFTER_S = 60.0
@@ -51,9 +52,11 @@ class MiddleElideDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
-def load_agreements(vault: Vault) -> tuple[date, list]:
+def load_agreements(vault: Vault) -> tuple[date, list, bool]:
+    """The agreements in force, and whether the vault has any case (a new one says so)."""
     today = date.today()
-    return today, list_agreements_overview(vault, today=today)
+    summaries = list_agreements_overview(vault, today=today)
+    return today, summaries, bool(summaries) or vault_has_cases(vault)
 
 
 class AgreementsPage(QWidget):
@@ -122,10 +125,9 @@ class AgreementsPage(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
 
-        self.empty_label = role_label("", "lead")
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.hide()
+        self.empty_state = EmptyState()
+        self.empty_label = self.empty_state.label
+        self.has_cases = True
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, 28, PAGE_MARGIN, 20)
@@ -136,7 +138,7 @@ class AgreementsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.empty_state, 1)
         QWidget.setTabOrder(self.search, self.table)
 
         if vault is not None:
@@ -157,8 +159,8 @@ class AgreementsPage(QWidget):
             self.reload()
 
     @Slot(object)
-    def _arrived(self, result: tuple[date, list]) -> None:
-        self.today, self.summaries = result
+    def _arrived(self, result: tuple[date, list, bool]) -> None:
+        self.today, self.summaries, self.has_cases = result
         self._show_rows()
         self.loaded.emit()
 
@@ -174,10 +176,14 @@ class AgreementsPage(QWidget):
             text += " · " + ngettext("{n} shown", "{n} shown", shown).format(n=shown)
         self.count_label.setText(text)
         self.table.setVisible(shown > 0)
-        self.empty_label.setVisible(shown == 0)
+        self.empty_state.setVisible(shown == 0)
         self.open_button.setEnabled(shown > 0)
-        if shown == 0:
-            self.empty_label.setText(
+        self.open_button.setVisible(bool(self.summaries))
+        if shown == 0 and not self.has_cases:
+            self.empty_state.show_text(_("No agreements yet: they are made in a case, on its Agreements tab — "
+                                         "create the first case with “New case”."), offer_new_case=True)
+        elif shown == 0:
+            self.empty_state.show_text(
                 _("No agreement matches the filter.") if self.summaries else
                 _("No agreement is in force. Agreements are made in a case, on its Agreements tab."))
         elif not self.table.currentIndex().isValid():

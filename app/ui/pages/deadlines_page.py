@@ -41,6 +41,7 @@ from app.ui.pages.deadline_source_note import DeadlineSourceNote
 from app.ui.pages.deadline_table import COLUMNS, MAX_ROWS, DeadlineTableModel
 from app.ui.pages.page_frame import PAGE_MARGIN
 from app.ui.widgets.buttons import primary_button, secondary_button
+from app.ui.widgets.empty_state import EmptyState, vault_has_cases
 from app.ui.widgets.labels import field_label, hint_label, role_label
 
 # (key, label, days ahead): "overdue" asks for today only and keeps the overdue ones.
@@ -56,9 +57,11 @@ DEFAULT_WINDOW = "30"
 COLUMN_WIDTHS = {"due": 96, "when": 205, "ref": 100, "name": 160, "kind": 190, "text": 190}
 
 
-def load_deadlines(vault: Vault, within_days: int, scope: str) -> tuple[date, list]:
+def load_deadlines(vault: Vault, within_days: int, scope: str) -> tuple[date, list, bool]:
+    """The deadlines in the window, and whether the vault has any case (a new one says so)."""
     today = date.today()
-    return today, deadlines_for(vault, today=today, within_days=within_days, scope=scope)
+    items = deadlines_for(vault, today=today, within_days=within_days, scope=scope)
+    return today, items, bool(items) or vault_has_cases(vault)
 
 
 class DeadlinesPage(QWidget):
@@ -150,10 +153,9 @@ class DeadlinesPage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(lambda *_args: self._update_buttons())
 
-        self.empty_label = role_label("", "lead")
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.hide()
+        self.empty_state = EmptyState()
+        self.empty_label = self.empty_state.label
+        self.has_cases = True
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, 28, PAGE_MARGIN, 20)
@@ -165,7 +167,7 @@ class DeadlinesPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.source_note)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.empty_state, 1)
         QWidget.setTabOrder(self.scope_combo, self.table)
 
         if vault is not None:
@@ -195,8 +197,8 @@ class DeadlinesPage(QWidget):
         self.tasks.run(load_deadlines, self.vault, days, self.scope_combo.currentData(), on_success=self._arrived)
 
     @Slot(object)
-    def _arrived(self, result: tuple[date, list]) -> None:
-        self.today, self.items = result
+    def _arrived(self, result: tuple[date, list, bool]) -> None:
+        self.today, self.items, self.has_cases = result
         self._show_items()
         self.loaded.emit()
 
@@ -222,9 +224,15 @@ class DeadlinesPage(QWidget):
         self.count_label.setText(text)
         empty = shown == 0
         self.table.setVisible(not empty)
-        self.empty_label.setVisible(empty)
-        if empty:
-            self.empty_label.setText(_("No deadline in this window. Choose a longer window or another kind."))
+        self.empty_state.setVisible(empty)
+        # Nothing to open or tick off: the buttons would only stand there greyed out.
+        self.open_button.setVisible(not empty)
+        self.done_button.setVisible(not empty)
+        if empty and not self.has_cases:
+            self.empty_state.show_text(_("No deadlines yet: they come from the cases' documents, agreements and "
+                                         "goals — create the first case with “New case”."), offer_new_case=True)
+        elif empty:
+            self.empty_state.show_text(_("No deadline in this window. Choose a longer window or another kind."))
         row = next((i for i, item in enumerate(self.model.items()) if item == current), 0 if shown else -1)
         if row >= 0:
             self.table.selectRow(row)

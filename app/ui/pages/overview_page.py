@@ -33,6 +33,7 @@ from app.ui.pages.page_frame import PageFrame
 from app.ui.pages.sync_card import SyncCard, SyncReading, read_sync_status
 from app.ui.widgets.buttons import link_button, secondary_button
 from app.ui.widgets.card import Card
+from app.ui.widgets.empty_state import EmptyState, vault_has_cases
 from app.ui.widgets.labels import hint_label, role_label
 from app.ui.widgets.responsive_pair import ResponsivePair
 
@@ -42,9 +43,10 @@ REFRESH_AFTER_S = 60.0
 SKELETON_ROWS = 5
 
 
-def load_overview(vault: Vault, scope: str | None) -> tuple[OverviewData, SyncReading]:
-    """Runs on a worker thread: the page's data and the sync status, in one go."""
-    return overview(vault, within_days=WITHIN_DAYS, scope=scope), read_sync_status(vault)
+def load_overview(vault: Vault, scope: str | None) -> tuple[OverviewData, SyncReading, bool]:
+    """Runs on a worker thread: the page's data, the sync status and whether the vault has any case."""
+    data = overview(vault, within_days=WITHIN_DAYS, scope=scope)
+    return data, read_sync_status(vault), bool(data.deadlines or data.recent) or vault_has_cases(vault)
 
 
 class OverviewPage(PageFrame):
@@ -83,6 +85,13 @@ class OverviewPage(PageFrame):
         top.addWidget(self.scope)
         top.addWidget(self.refresh_button)
         self.body.addLayout(top)
+
+        # A new vault: one sentence and "New case" instead of a wall of zeros.
+        self.empty_state = EmptyState()
+        self.empty_state.setProperty("card", True)
+        self.empty_state.show_no_cases()
+        self.has_cases = True
+        self.body.addWidget(self.empty_state)
 
         self.tiles = {key: FigureTile(_(title)) for key, title in GROUP_TITLES.items()}
         tiles = QHBoxLayout()
@@ -155,8 +164,8 @@ class OverviewPage(PageFrame):
             self._show_as_of(self.data)
 
     @Slot(object)
-    def _arrived(self, result: tuple[OverviewData, SyncReading]) -> None:
-        self.data, self.sync = result
+    def _arrived(self, result: tuple[OverviewData, SyncReading, bool]) -> None:
+        self.data, self.sync, self.has_cases = result
         self._loaded_at = time.monotonic()
         self._show(self.data)
         self.sync_card.show_reading(self.sync)
@@ -196,6 +205,9 @@ class OverviewPage(PageFrame):
             count = len(groups[key])
             tile.set_value(count, "figure-alert" if key == "overdue" and count else "figure")
         self.active_tile.set_value(data.active_cases)
+        self.empty_state.setVisible(not self.has_cases)
+        for tile in (*self.tiles.values(), self.active_tile, self.phase_card):
+            tile.setVisible(self.has_cases)
         self._show_deadlines(groups, data.today)
         self.phase_bars.set_counts(data.cases_by_phase)
         if data.active_cases == 0:
