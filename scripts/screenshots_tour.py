@@ -8,7 +8,7 @@ names invented): the start page, the case list, a filled case (person, goal
 areas at a glance and one area, contacts, consents, agreements with the
 fulfil dialog, residence check), the deadlines and agreements pages, the agency
 directory and the sync page (on a small throw-away team vault, so the demo vault
-never joins a team). Without ``--vault`` it uses the benchmarks' cached
+never joins a team), and what a brand-new, empty vault shows. Without ``--vault`` it uses the benchmarks' cached
 10,000-case vault. Writes small (256-colour) PNGs to docs/screenshots/<lang>/,
 which the README shows; the vault's own settings home is a temporary folder.
 """
@@ -168,6 +168,31 @@ def tour(vault, camera: Camera) -> None:
     window.close()
 
 
+def empty_vault_screens(camera: Camera, home: Path) -> None:
+    """A brand-new vault: what the overview, case list, deadlines and agreements say before the first case."""
+    from app.storage.vault import Vault
+    from app.ui.main_window import MainWindow
+
+    vault, _code = Vault.create(home / "new-vault", "Leuchtturm am Rhein 42", user_name="Anna Becker")
+    window = MainWindow(vault)
+    window.resize(*SIZE)
+    window.show()
+    overview = window.show_page("overview")
+    camera.wait_until(lambda: overview.data is not None and not overview.tasks.busy)
+    camera.shoot(window, "15-new-vault-overview")
+    cases = window.show_page("cases")
+    camera.wait_until(lambda: not cases.model.is_loading() and cases.empty_label.text() != "")
+    camera.shoot(window, "15b-new-vault-case-list")
+    deadlines = window.show_page("deadlines")
+    camera.wait_until(lambda: not deadlines.tasks.busy and deadlines.empty_state.isVisible())
+    camera.shoot(window, "15c-new-vault-deadlines")
+    agreements = window.show_page("agreements")
+    camera.wait_until(lambda: not agreements.tasks.busy and agreements.empty_state.isVisible())
+    camera.shoot(window, "15d-new-vault-agreements")
+    window.close()
+    vault.lock()
+
+
 def sync_screens(camera: Camera, home: Path) -> None:
     """The sync page in a team, on two small throw-away vaults sharing a temporary folder."""
     from app.services import cases, team_sync
@@ -237,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         language_home = home / language
         language_home.mkdir()
         sync_screens(camera, language_home)
+        empty_vault_screens(camera, language_home)
         app.processEvents()
     print(f"screenshots of {date.today():%Y-%m-%d} in {OUT}")
     return 0

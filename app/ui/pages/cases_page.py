@@ -62,8 +62,8 @@ ROW_HEIGHT = 34
 # Every shown column fits a 1280-pixel window: the name takes the room the others leave (at least
 # NAME_MIN_WIDTH); longer cells end in "…" and show the whole text as a tooltip. The case type is
 # hidden (most cases are case management; the type filter finds the referral advice).
-COLUMN_WIDTHS = {"ref": 94, "match": 260, "phase": 114, "next_deadline": 104, "residence_status": 118,
-                 "case_manager": 132, "case_type": 130, "status": 70, "opened": 92}
+COLUMN_WIDTHS = {"ref": 90, "match": 260, "phase": 122, "next_deadline": 110, "residence_status": 112,
+                 "case_manager": 128, "case_type": 130, "status": 68, "opened": 98}
 NAME_MIN_WIDTH = 220
 HIDDEN_COLUMNS = ("case_type",)
 
