@@ -6,12 +6,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.ui import labels
 from app.ui.formatting import age_text, days_until_text, format_date, is_right_to_left, to_date
 from app.ui.widgets.labels import ElidedLabel, hint_label, role_label, set_role
+
+DEADLINE_MAX_WIDTH = 480
 
 
 def next_open_deadline(detail: dict[str, Any]) -> dict[str, Any] | None:
@@ -37,7 +40,7 @@ class Fact(QWidget):
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        layout.setSpacing(5)
         layout.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignBaseline)
         layout.addWidget(self.value, 1 if elide else 0, Qt.AlignmentFlag.AlignBaseline)
 
@@ -74,15 +77,17 @@ class CaseHeader(QWidget):
         self.phase.hide()
         self.residence = Fact(_("Residence status"), show_caption=False)
         self.deadline = Fact(_("Next deadline"), elide=True)
-        self.case_manager = Fact(_("Case manager"))
+        # "Betreut von Rasha Haddad" reads as a sentence and is shorter than "Fallverantwortung".
+        self.case_manager = Fact(_("Managed by"), elide=True)
         facts = QHBoxLayout()
-        facts.setSpacing(24)
-        # The deadline's text is the long one ("02.09.2025 · Agreement step (446 days overdue)"): it
-        # stands last and takes the rest of the row, so it is cut with "…" only when there is no room.
-        for fact in (self.age, self.residence, self.case_manager):
+        facts.setSpacing(16)
+        # The deadline's text is the long one ("02.09.2025 · Agreement step (446 days overdue)") and the
+        # one that matters: it gets its width (up to DEADLINE_MAX_WIDTH); the case manager stands last
+        # and takes the rest, cut with "…" only when there is no room.
+        for fact in (self.age, self.residence, self.deadline):
             facts.addWidget(fact)
-        facts.addWidget(self.deadline, 1)
-        self.deadline.setMinimumWidth(200)
+        facts.addWidget(self.case_manager, 1)
+        self.case_manager.setMinimumWidth(120)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +142,7 @@ class CaseHeader(QWidget):
     def _show_deadline(self, deadline: dict[str, Any] | None, on: date | None) -> None:
         if deadline is None:
             self.deadline.set_value(_("none open"), "fact")
+            self.deadline.value.setMinimumWidth(90)
             return
         due = to_date(deadline["due"])
         kind = labels.label(labels.DEADLINE_KIND_LABELS, deadline.get("kind"))
@@ -144,4 +150,8 @@ class CaseHeader(QWidget):
         today = on or date.today()
         role = "fact-alert" if due < today else "fact-warning" if (due - today).days <= 14 else "fact"
         self.deadline.set_value(text, role)
+        font = self.deadline.value.font()
+        font.setBold(True)  # the fact roles are bold
+        width = QFontMetrics(font).horizontalAdvance(text) + 6
+        self.deadline.value.setMinimumWidth(min(width, DEADLINE_MAX_WIDTH))
 
