@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from app.errors import UsageError
+from app.formatting import format_date, format_partial_date
 from app.i18n import N_, _
 from app.services.residence.alerts import collect_deadlines, warnings_for
 from app.services.residence.engine import check_25a, check_25b, check_60c, check_60d
@@ -22,7 +24,9 @@ def check_residence(facts: Facts, on: date, *, rules_dir: Path | None = None) ->
     """Check §§ 25a, 25b, 60c, 60d for ``facts`` on ``on`` with the legal version in force on that date.
 
     ``rules_dir`` replaces ``resources/rules`` (tests, or an organisation's own copy).
+    Facts that cannot be true on ``on`` (born after it, entered before birth) raise UsageError.
     """
+    check_facts_against(facts, on)
     rule_set = rules_in_force(on, rules_dir)
     results = {
         "25a": check_25a(facts, on, rule_set),
@@ -47,6 +51,35 @@ def rule_deadlines(facts: Facts, on: date, *, rules_dir: Path | None = None) -> 
 
     For the case's deadline list: the last day to apply for § 25a, the day the
     time requirements of § 25a/§ 25b/§ 60c/§ 60d are met, the § 60c identity
-    time limit.
+    time limit. Facts that cannot be true on ``on`` give none: one contradictory
+    case file must not break everyone's deadline list (its check says why).
     """
+    try:
+        check_facts_against(facts, on)
+    except UsageError:
+        return []
     return check_residence(facts, on, rules_dir=rules_dir).deadlines
+
+
+def check_facts_against(facts: Facts, on: date) -> None:
+    """Refuse facts no person can have on ``on``: a check on them would give dates that mean nothing.
+
+    A partial birth date counts from its earliest possible day, so a birth year
+    that has begun is accepted.
+    """
+    birth = facts.birth_date
+    if birth is None:
+        return
+    if birth.earliest > on:
+        raise UsageError(
+            _("The birth date {birth} lies after the check date {on}: check the birth date.").format(
+                birth=format_partial_date(birth.text), on=format_date(on))
+        )
+    events = (("entry_date", facts.entry_date), ("duldung_since", facts.duldung_since),
+              ("employment_since", facts.employment_since))
+    for field, day in events:
+        if day is not None and day < birth.earliest:
+            raise UsageError(
+                _("{field} ({date}) lies before the birth date {birth}: check both dates.").format(
+                    field=field, date=format_date(day), birth=format_partial_date(birth.text))
+            )
