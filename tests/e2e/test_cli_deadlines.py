@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -178,6 +179,11 @@ def test_on_a_demo_vault_the_list_has_due_steps_and_documents_each_once(vault, v
     kinds = {item["kind"] for item in items}
     assert "agreement_step" in kinds
     assert kinds & {"duldung_expiry", "gestattung_expiry", "permit_expiry"}
+    assert "passport_expiry" in kinds
+    # Every item names where it comes from: a document, the passport, a step, a rule, or a hand-made entry.
+    assert all(re.fullmatch(r"(residence_document|agreement_step|consent|goal|deadline):[0-9a-f-]{36}|passport"
+                            r"|manual|rule:(25a|25b|60c|60d)", item["source"]) for item in items), \
+        {item["source"] for item in items}
     last = (date.fromisoformat(DEMO_DAY) + timedelta(days=30)).isoformat()
     assert all(item["overdue"] == (item["due"] < DEMO_DAY) for item in items)
     assert all(item["due"] <= last for item in items)
