@@ -12,7 +12,7 @@ from app.services.residence.alerts import collect_deadlines, warnings_for
 from app.services.residence.engine import check_25a, check_25b, check_60c, check_60d
 from app.services.residence.facts import Facts
 from app.services.residence.results import ResidenceCheck, RuleDeadline
-from app.services.residence.rules_data import rules_in_force
+from app.services.residence.rules_data import load_rule_sets, rules_in_force
 
 COUNTING_NOTE = N_(
     "Periods are counted without the day of entry or grant (§ 187 Abs. 1 BGB, § 188 BGB); an "
@@ -42,8 +42,27 @@ def check_residence(facts: Facts, on: date, *, rules_dir: Path | None = None) ->
         rules=results,
         deadlines=deadlines,
         warnings=warnings_for(deadlines, on),
-        notes=[_(COUNTING_NOTE)],
+        notes=[_(COUNTING_NOTE), *_newer_version_notes(on, results, rules_dir)],
     )
+
+
+def _newer_version_notes(on: date, results: dict, rules_dir: Path | None) -> list[str]:
+    """A check uses the law in force on its date; say so when a known later version may change its dates.
+
+    The dates are computed with the version in force on ``on``; a rules file that takes
+    effect later is used by checks from that day on, which may give other dates.
+    """
+    later = [rule_set for rule_set in load_rule_sets(rules_dir) if rule_set.in_force_from > on]
+    if not later:
+        return []
+    upcoming = later[0]
+    dates = [day for result in results.values()
+             for day in (result.requirements_met_on, result.application_deadline) if day is not None]
+    if not any(day >= upcoming.in_force_from for day in dates):
+        return []
+    return [_("A newer legal version ({version}) takes effect on {date}; dates from then on follow it: "
+              "check again on or after that day.").format(version=upcoming.version,
+                                                           date=format_date(upcoming.in_force_from))]
 
 
 def rule_deadlines(facts: Facts, on: date, *, rules_dir: Path | None = None) -> list[RuleDeadline]:
