@@ -124,6 +124,8 @@ def test_bad_input_is_one_line_with_the_contract_exit_code(vault, vault_dir, iso
     cases = [
         (("deadlines", "--within", "-1"), 2, "--within needs a number of days"),
         (("deadlines", "--within", "ten"), 2, "invalid int value"),
+        (("deadlines", "--within", "99999999"), 2, "--within needs a number of days from 0 to 36500"),
+        (("deadlines", "--on", "9999-12-31"), 2, "--on lies too far in the future"),
         (("deadlines", "--on", "21.11.2026"), 2, "--on needs a date as YYYY-MM-DD"),
         (("deadlines", "--case", "1999-0001"), 4, "No case with reference 1999-0001"),
         (("agreements",), 2, "needs a sub-command"),

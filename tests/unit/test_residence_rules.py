@@ -417,10 +417,22 @@ def test_an_entry_before_the_birth_is_refused_and_gives_no_deadlines():
         check(birth_date="2000-01-01", entry_date="1999-12-31")
     with pytest.raises(UsageError, match="duldung_since"):
         check(birth_date="2000-05", duldung_since="2000-04-30")
-    # For the deadline list a contradictory case file gives no rule deadlines instead of breaking the list.
+    # The deadline list does not break on a contradictory case file, nor lose its § 25a deadline
+    # (born 01.01.2000: 27 on 01.01.2027, last day 31.12.2026); someone not yet born has none.
     facts = Facts.from_mapping({"birth_date": "2000-01-01", "entry_date": "1999-12-31"})
-    assert rule_deadlines(facts, ON) == []
+    assert [(d.kind, d.due) for d in rule_deadlines(facts, ON)] == [("birthday_27", date(2026, 12, 31))]
     assert rule_deadlines(Facts.from_mapping({"birth_date": "2030-01-01"}), ON) == []
+
+
+def test_dates_beyond_the_calendar_are_refused_not_a_crash():
+    with pytest.raises(UsageError, match=r"entry_date \(9999-01-01\) lies too far in the future"):
+        check(entry_date="9999-01-01")
+    with pytest.raises(UsageError, match="lies too far in the future"):
+        check(date(9999, 12, 31))
+    assert rule_deadlines(Facts.from_mapping({"duldung_since": "9999-01-01"}), ON) == []
+    # A future entry is not refused: a case manager may plan with it (31.01.2030 + 3 years -> 01.02.2033).
+    stay = [f.text for f in check(entry_date="2030-01-31").rules["25a"].missing if f.code == "stay"]
+    assert stay == ["3 years of uninterrupted stay (§ 25a Abs. 1 S. 1 Nr. 1 AufenthG): complete on 2033-02-01."]
 
 
 # --- § 104c Chancen-Aufenthaltsrecht ------------------------------------------------------------------

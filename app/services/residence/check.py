@@ -20,13 +20,19 @@ COUNTING_NOTE = N_(
 )
 
 
-def check_residence(facts: Facts, on: date, *, rules_dir: Path | None = None) -> ResidenceCheck:
+# Dates are counted forward by decades at most; beyond this year they would leave the calendar.
+LAST_PLAUSIBLE_YEAR = 8999
+
+
+def check_residence(facts: Facts, on: date, *, rules_dir: Path | None = None,
+                    strict: bool = True) -> ResidenceCheck:
     """Check §§ 25a, 25b, 60c, 60d for ``facts`` on ``on`` with the legal version in force on that date.
 
     ``rules_dir`` replaces ``resources/rules`` (tests, or an organisation's own copy).
-    Facts that cannot be true on ``on`` (born after it, entered before birth) raise UsageError.
+    Facts that cannot be true on ``on`` (born after it; with ``strict``, also an entry, Duldung
+    or job before the birth) raise UsageError.
     """
-    check_facts_against(facts, on)
+    check_facts_against(facts, on, strict=strict)
     rule_set = rules_in_force(on, rules_dir)
     results = {
         "25a": check_25a(facts, on, rule_set),
@@ -70,22 +76,27 @@ def rule_deadlines(facts: Facts, on: date, *, rules_dir: Path | None = None) -> 
 
     For the case's deadline list: the last day to apply for § 25a, the day the
     time requirements of § 25a/§ 25b/§ 60c/§ 60d are met, the § 60c identity
-    time limit. Facts that cannot be true on ``on`` give none: one contradictory
-    case file must not break everyone's deadline list (its check says why).
+    time limit. A person born after ``on`` gets none, and contradictory dates do not
+    raise: one case file must not break everyone's deadline list (its check says why).
     """
     try:
-        check_facts_against(facts, on)
+        # An entry date mistyped before the birth must not hide the person's § 25a deadline.
+        return check_residence(facts, on, rules_dir=rules_dir, strict=False).deadlines
     except UsageError:
         return []
-    return check_residence(facts, on, rules_dir=rules_dir).deadlines
 
 
-def check_facts_against(facts: Facts, on: date) -> None:
+def check_facts_against(facts: Facts, on: date, *, strict: bool = True) -> None:
     """Refuse facts no person can have on ``on``: a check on them would give dates that mean nothing.
 
     A partial birth date counts from its earliest possible day, so a birth year
-    that has begun is accepted.
+    that has begun is accepted. ``strict`` also refuses an entry, Duldung or job before the birth.
     """
+    dated = (("--on", on), ("entry_date", facts.entry_date), ("duldung_since", facts.duldung_since),
+             ("employment_since", facts.employment_since))
+    for field, day in dated:
+        if day is not None and day.year > LAST_PLAUSIBLE_YEAR:
+            raise UsageError(_("{field} ({date}) lies too far in the future.").format(field=field, date=format_date(day)))
     birth = facts.birth_date
     if birth is None:
         return
@@ -94,9 +105,7 @@ def check_facts_against(facts: Facts, on: date) -> None:
             _("The birth date {birth} lies after the check date {on}: check the birth date.").format(
                 birth=format_partial_date(birth.text), on=format_date(on))
         )
-    events = (("entry_date", facts.entry_date), ("duldung_since", facts.duldung_since),
-              ("employment_since", facts.employment_since))
-    for field, day in events:
+    for field, day in dated[1:] if strict else ():
         if day is not None and day < birth.earliest:
             raise UsageError(
                 _("{field} ({date}) lies before the birth date {birth}: check both dates.").format(
