@@ -214,3 +214,22 @@ def test_on_a_demo_vault_the_list_has_due_steps_and_documents_each_once(vault, v
     assert len(step_agreements) == len(step_ids)
     assert all(agreement == "in_force" and step in ("open", "missed") for step, agreement in step_agreements)
     assert not {item["ref"] for item in items} & closed_refs
+
+
+def test_case_show_lists_the_cases_live_deadlines_with_their_sources(vault, vault_dir, isolated_home):
+    ids = build_known_vault(vault)
+
+    detail = run_json(vault_dir, "case", "show", "2026-0001", home=isolated_home)
+
+    listed = [(row["kind"], row["due"], row["done"], row["source"]) for row in detail["deadlines"]]
+    # Not only what was stored by hand: the step, the current Duldung and the passport, each once, by date.
+    assert listed == [
+        ("agreement_step", days(-5).isoformat(), False, f"agreement_step:{ids['step1']}"),
+        ("duldung_expiry", days(12).isoformat(), False, f"residence_document:{ids['current']}"),
+        ("agreement_step", days(20).isoformat(), False, f"agreement_step:{ids['step3']}"),
+        ("agreement_step", days(90).isoformat(), False, f"agreement_step:{ids['step4']}"),
+        ("passport_expiry", days(200).isoformat(), False, "passport"),
+    ]
+    assert all({"kind", "due", "done"} <= set(row) for row in detail["deadlines"])
+    # A closed case keeps its stored rows only.
+    assert run_json(vault_dir, "case", "show", "2025-0099", home=isolated_home)["deadlines"] == []
