@@ -13,6 +13,9 @@ from app.errors import UsageError
 from app.i18n import _, ngettext
 
 DEFAULT_WITHIN_DAYS = 30
+# A century ahead is more than any deadline needs, and keeps the window inside the calendar.
+MAX_WITHIN_DAYS = 36_500
+LAST_START_YEAR = 8999
 
 
 def register(subparsers) -> None:
@@ -66,9 +69,11 @@ def cmd_deadlines(args, ctx) -> int:
     from app.services import audit
     from app.services.deadline_engine import deadline_list
 
-    if args.within < 0:
-        raise UsageError(_("--within needs a number of days of 0 or more."))
+    if not 0 <= args.within <= MAX_WITHIN_DAYS:
+        raise UsageError(_("--within needs a number of days from 0 to {max}.").format(max=MAX_WITHIN_DAYS))
     today = parse_day(args.on, "--on") or date.today()
+    if today.year > LAST_START_YEAR:
+        raise UsageError(_("--on lies too far in the future: {date}.").format(date=today.isoformat()))
     vault = ctx.open_vault()
     case_id = case_id_for(vault, args.case) if args.case else None
     items = deadline_list(vault, today=today, within_days=args.within, case_id=case_id)
