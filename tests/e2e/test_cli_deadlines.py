@@ -233,3 +233,15 @@ def test_case_show_lists_the_cases_live_deadlines_with_their_sources(vault, vaul
     assert all({"kind", "due", "done"} <= set(row) for row in detail["deadlines"])
     # A closed case keeps its stored rows only.
     assert run_json(vault_dir, "case", "show", "2025-0099", home=isolated_home)["deadlines"] == []
+
+
+def test_text_output_names_states_and_kinds_in_the_interface_language(vault, vault_dir, isolated_home, monkeypatch):
+    """The text lists print words, not the stored codes (JSON keeps the codes)."""
+    build_known_vault(vault)
+    monkeypatch.setenv("LOTSE_LANG", "de")
+    listing = run(vault_dir, "agreements", "list", "2026-0001", home=isolated_home)
+    assert listing.returncode == 0, listing.stderr
+    assert "(In Kraft," in listing.stdout and "[überfällig 5 d" in listing.stdout
+    assert "in_force" not in listing.stdout and "overdue" not in listing.stdout
+    deadlines = run(vault_dir, "deadlines", "--within", "30", home=isolated_home)
+    assert "duldung_expiry" not in deadlines.stdout and "agreement_step" not in deadlines.stdout
