@@ -168,18 +168,6 @@ def agreement_case_id(vault, *, agreement_id: str) -> str:
         return get_row(session, Agreement, agreement_id, "agreement").case_id
 
 
-def agreement_languages(vault, *, agreement_id: str) -> list[str]:
-    """German first, then the person's languages the agreement can be printed in."""
-    with vault.session() as session:
-        agreement = get_row(session, Agreement, agreement_id, "agreement")
-        case = get_case(session, agreement.case_id)
-        spoken = [code.split("-")[0].lower() for code in case.person.languages or []]
-    available = supported_languages()
-    out = ["de"]
-    out += [code for code in spoken if code in available and code not in out]
-    return out
-
-
 def agreement_pdf(
     vault,
     *,

@@ -11,11 +11,12 @@ from app.documents.labels import labels_for
 from app.errors import NotFoundError, ValidationError
 from app.models import Agreement, AuditEntry
 from app.services.agreement_document import (
-    agreement_languages,
+    agreement_case_id,
     agreement_pdf,
     choose_agreement,
     consent_form_pdf,
 )
+from app.services.document_language import default_document_language
 from tests.unit.document_case import (
     ABH,
     HEALTH_OFFICE,
@@ -53,7 +54,8 @@ def test_german_agreement_shows_parties_and_steps_in_order(vault):
 
 def test_the_client_reads_it_in_arabic(vault):
     case = build_document_case(vault)
-    assert agreement_languages(vault, agreement_id=case.agreement_id) == ["de", "ar"]
+    case_id = agreement_case_id(vault, agreement_id=case.agreement_id)
+    assert default_document_language(vault, case_id=case_id) == "ar"  # what the dialog and --lang client take
     pdf = agreement_pdf(vault, agreement_id=case.agreement_id, organisation=ORGANISATION, lang="ar")
     reading = rtl_reading(pdf_text(pdf))
     assert labels_for("ar")["agreement_title"].split(" (")[0] in reading
