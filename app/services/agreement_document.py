@@ -219,6 +219,10 @@ def consent_form_pdf(
     if not text:
         raise ValidationError(_("The consent form needs a purpose."))
     until = parse_date(valid_until, "validity date")
+    if until is not None and until < local_today():
+        # E.g. the form prefilled from an expired consent to renew it: it would end before it is signed.
+        raise ValidationError(_("The consent form would be valid only until a day that has passed: choose a "
+                                "later date, or none (valid until withdrawn)."))
     code = (lang or "de").lower()
     if code not in consent_form_languages():
         raise ValidationError(

@@ -116,3 +116,14 @@ def test_consent_form_needs_a_recipient_and_a_purpose(vault):
     with pytest.raises(ValidationError, match="purpose"):
         consent_form_pdf(vault, case_id=case.case_id, recipient_ids=[JOBCENTER], categories="identity",
                          purpose="  ", valid_until=None, organisation=ORGANISATION)
+
+
+def test_consent_form_refuses_a_validity_that_has_ended(vault):
+    # Prefilled from an expired consent to renew it: the new form must not end before it is signed.
+    case = build_document_case(vault)
+    with pytest.raises(ValidationError, match="passed"):
+        consent_form_pdf(vault, case_id=case.case_id, recipient_ids=[JOBCENTER], categories="identity",
+                         purpose="Vermittlung", valid_until=TODAY - timedelta(days=1), organisation=ORGANISATION)
+    pdf = consent_form_pdf(vault, case_id=case.case_id, recipient_ids=[JOBCENTER], categories="identity",
+                           purpose="Vermittlung", valid_until=TODAY, organisation=ORGANISATION, record=False)
+    assert TODAY.strftime("%d.%m.%Y") in pdf_text(pdf)
