@@ -162,10 +162,12 @@ def agreement_data(
     )
 
 
-def agreement_case_id(vault, *, agreement_id: str) -> str:
-    """The case an agreement belongs to (its person's languages pick the document language)."""
+def agreement_case(vault, *, agreement_id: str) -> tuple[str, str]:
+    """(case id, reference) of the case an agreement belongs to: its person's languages pick the
+    document language, its reference names the file."""
     with vault.read_session() as session:
-        return get_row(session, Agreement, agreement_id, "agreement").case_id
+        case_id = get_row(session, Agreement, agreement_id, "agreement").case_id
+        return case_id, get_case(session, case_id).ref
 
 
 def agreement_pdf(

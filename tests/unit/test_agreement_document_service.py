@@ -11,7 +11,7 @@ from app.documents.labels import labels_for
 from app.errors import NotFoundError, ValidationError
 from app.models import Agreement, AuditEntry
 from app.services.agreement_document import (
-    agreement_case_id,
+    agreement_case,
     agreement_pdf,
     choose_agreement,
     consent_form_pdf,
@@ -54,7 +54,8 @@ def test_german_agreement_shows_parties_and_steps_in_order(vault):
 
 def test_the_client_reads_it_in_arabic(vault):
     case = build_document_case(vault)
-    case_id = agreement_case_id(vault, agreement_id=case.agreement_id)
+    case_id, ref = agreement_case(vault, agreement_id=case.agreement_id)
+    assert ref == REF
     assert default_document_language(vault, case_id=case_id) == "ar"  # what the dialog and --lang client take
     pdf = agreement_pdf(vault, agreement_id=case.agreement_id, organisation=ORGANISATION, lang="ar")
     reading = rtl_reading(pdf_text(pdf))
