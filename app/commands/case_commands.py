@@ -112,9 +112,12 @@ def cmd_case_list(args, ctx) -> int:
 
 def cmd_case_show(args, ctx) -> int:
     from app.services.case_file import case_detail
+    from app.services.deadline_engine import case_deadlines
 
     vault = _open(ctx)
     detail = case_detail(vault, args.ref)
+    # The case file holds only stored deadlines; the live ones (papers, steps, rules) belong in the answer too.
+    detail["deadlines"] = case_deadlines(vault, detail["case_id"], detail["deadlines"])
     if args.json:
         ctx.print_json(detail)
     else:

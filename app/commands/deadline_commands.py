@@ -11,8 +11,12 @@ from datetime import date
 from app.cli import CliParser, add_command, add_common_options
 from app.errors import UsageError
 from app.i18n import _, ngettext
+from app.ui import labels  # Qt-free: the same words as the screens
 
 DEFAULT_WITHIN_DAYS = 30
+# A century ahead is more than any deadline needs, and keeps the window inside the calendar.
+MAX_WITHIN_DAYS = 36_500
+LAST_START_YEAR = 8999
 
 
 def register(subparsers) -> None:
@@ -66,9 +70,11 @@ def cmd_deadlines(args, ctx) -> int:
     from app.services import audit
     from app.services.deadline_engine import deadline_list
 
-    if args.within < 0:
-        raise UsageError(_("--within needs a number of days of 0 or more."))
+    if not 0 <= args.within <= MAX_WITHIN_DAYS:
+        raise UsageError(_("--within needs a number of days from 0 to {max}.").format(max=MAX_WITHIN_DAYS))
     today = parse_day(args.on, "--on") or date.today()
+    if today.year > LAST_START_YEAR:
+        raise UsageError(_("--on lies too far in the future: {date}.").format(date=today.isoformat()))
     vault = ctx.open_vault()
     case_id = case_id_for(vault, args.case) if args.case else None
     items = deadline_list(vault, today=today, within_days=args.within, case_id=case_id)
@@ -84,7 +90,8 @@ def cmd_deadlines(args, ctx) -> int:
     width = max(len(item.name) for item in items)
     for item in items:
         flag = _("OVERDUE") if item.overdue else ""
-        print(f"{flag:7}  {item.due.isoformat()}  {item.ref:10}  {item.name:{width}}  {item.kind:17}  {item.text}")
+        kind = labels.label(labels.DEADLINE_KIND_LABELS, item.kind)
+        print(f"{flag:7}  {item.due.isoformat()}  {item.ref:10}  {item.name:{width}}  {kind:24}  {item.text}")
     return 0
 
 
@@ -134,7 +141,8 @@ def cmd_agreements_overview(args, ctx) -> int:
             if line.late_steps else _("on track")
         step = line.next_step
         upcoming = _("next: step {position} ({state}, {due})").format(
-            position=step.position, state=step.state, due=_day(step.effective_due)) if step else _("no open step")
+            position=step.position, state=labels.label(labels.STEP_STATE_LABELS, step.state),
+            due=_day(step.effective_due)) if step else _("no open step")
         print(f"{line.ref:10}  {line.name}  {line.title}  [{line.steps_settled}/{line.steps_total}]  {late}; {upcoming}")
     return 0
 
@@ -157,18 +165,21 @@ def cmd_step_done(args, ctx) -> int:
 
 
 def format_agreement(view) -> str:
+    status = labels.label(labels.AGREEMENT_STATUS_LABELS, view.status)
     if view.concluded_on:
         heading = _("{title} ({status}, concluded on {date}) — id {id}").format(
-            title=view.title, status=view.status, date=view.concluded_on.isoformat(), id=view.id)
+            title=view.title, status=status, date=view.concluded_on.isoformat(), id=view.id)
     else:
-        heading = _("{title} ({status}) — id {id}").format(title=view.title, status=view.status, id=view.id)
+        heading = _("{title} ({status}) — id {id}").format(title=view.title, status=status, id=view.id)
     lines = [heading]
     if view.ended_reason:
         lines.append("  " + _("ended: {reason}").format(reason=view.ended_reason))
     for step in view.steps:
-        state = step.state + (f" {step.days_overdue} d" if step.days_overdue else "")
+        state = labels.label(labels.STEP_STATE_LABELS, step.state) + (
+            f" {step.days_overdue} d" if step.days_overdue else "")
+        party = labels.label(labels.STEP_PARTY_LABELS, step.party)
         due = _day(step.effective_due or step.planned_due)
-        lines.append(f"  {step.position:2}. [{state:12}] {step.party:12} {due:10}  {step.action}  (id {step.id})")
+        lines.append(f"  {step.position:2}. [{state:14}] {party:28} {due:10}  {step.action}  (id {step.id})")
     return "\n".join(lines)
 
 

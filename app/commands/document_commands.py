@@ -91,6 +91,15 @@ def _write(path: Path, data: bytes) -> None:
         raise DataError(_("Cannot write {path}: {error}.").format(path=path, error=exc.strerror or exc)) from exc
 
 
+def _document_lang(typed: str) -> str:
+    """The documents' code for a typed language ("fa-AF", "prs" -> "fa", as for the person's own
+    languages); an unknown code stays as typed, for the service to refuse by name."""
+    from app.services.document_language import document_language
+
+    code = (typed or "").strip()
+    return document_language(code) or code.lower() or "de"
+
+
 def _organisation():
     from app.services.organisation import organisation_from_settings
 
@@ -140,7 +149,7 @@ def cmd_agreement(args, ctx) -> int:
 
     vault = _open(ctx)
     case_id, agreement_id = choose_agreement(vault, ref=args.ref, agreement_id=args.agreement_id)
-    lang = args.lang.lower()
+    lang = _document_lang(args.lang)
     if lang == "client":
         lang = default_document_language(vault, case_id=case_id)
         if lang == "de" and not client_languages(vault, case_id=case_id):
@@ -164,7 +173,8 @@ def cmd_consent_form(args, ctx) -> int:
     target = _target(args.output, f"Einwilligung-{_safe(args.ref)}.pdf")
     pdf = consent_form_pdf(
         vault, case_id=case_id, recipient_ids=recipients, categories=args.categories or DATA_CATEGORIES,
-        purpose=args.purpose, valid_until=args.valid_until, organisation=_organisation(), lang=args.lang,
+        purpose=args.purpose, valid_until=args.valid_until, organisation=_organisation(),
+        lang=_document_lang(args.lang),
     )
     _write(target, pdf)
     print(_("Consent form saved: {target}").format(target=target))

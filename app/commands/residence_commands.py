@@ -1,7 +1,9 @@
 """residence-check: what §§ 25a, 25b, 60c, 60d AufenthG give for a person's facts (shared/CLI.md).
 
-Needs no vault and no password: the facts come from a JSON file the user
-gives, the rules from resources/rules.
+With a facts file it needs no vault and no password: the facts come from the
+JSON file, the rules from resources/rules. Given a case reference instead
+(an addition to the contract), the facts are the person's in that case file,
+read from the vault; an unknown reference exits 4.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from app.i18n import _
 def register(subparsers) -> None:
     parser = add_command(
         subparsers, "residence-check", cmd_residence_check,
-        "what §25a, §25b, §60c, §60d AufenthG give for the facts in a JSON file",
+        "what §25a, §25b, §60c, §60d AufenthG give for the facts in a JSON file or a case's person",
     )
-    parser.add_argument("facts", type=Path, metavar="FACTS.json", help="the person's facts (fields: see CLI.md)")
+    parser.add_argument("facts", metavar="FACTS.json|REF",
+                        help="the person's facts (fields: see CLI.md), or the reference of a case in the vault")
     parser.add_argument("--on", metavar="DATE", help="check date as YYYY-MM-DD (default: today)")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
 
@@ -29,13 +32,31 @@ def cmd_residence_check(args, ctx) -> int:
     from app.services.residence.facts import parse_iso_date
 
     on = parse_iso_date("--on", args.on.strip()) if args.on else date.today()
-    facts = Facts.from_file(args.facts)
-    check = check_residence(facts, on)
+    if _names_a_case(args.facts):
+        check = _check_case(ctx, args.facts, on)
+    else:
+        check = check_residence(Facts.from_file(Path(args.facts)), on)
     if args.json:
         ctx.print_json(check.to_json())
     else:
         print(format_check(check))
     return 0
+
+
+def _names_a_case(argument: str) -> bool:
+    """A case reference rather than a facts file: no such file, and it does not look like a path."""
+    path = Path(argument)
+    return not path.exists() and path.suffix.lower() != ".json" and path.name == argument
+
+
+def _check_case(ctx, ref: str, on: date):
+    from app.services.lookup import case_by_ref
+    from app.services.residence_for_case import residence_check_for_case
+
+    vault = ctx.open_vault()
+    with vault.session() as session:
+        case_id = case_by_ref(session, ref).id
+    return residence_check_for_case(vault, case_id, on=on)
 
 
 def format_check(check) -> str:

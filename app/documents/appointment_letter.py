@@ -15,9 +15,10 @@ from __future__ import annotations
 from babel.core import UnknownLocaleError
 from babel.dates import format_date as babel_date
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageTemplate, Spacer, Table
 
 from app.documents import din5008 as din
+from app.documents.bilingual import label_value_table
 from app.documents.data import AppointmentLetterData
 from app.documents.labels import Labels, labels_for
 from app.documents.layout import build_pdf
@@ -30,6 +31,7 @@ from app.documents.referral_letter import (
     draw_information_block,
     draw_letterhead,
     draw_marks,
+    information_rows,
     load_logo,
 )
 from app.documents.styles import styles
@@ -79,16 +81,12 @@ def _first_page(canvas, letter: AppointmentLetterData, recipient: list[str], lab
     canvas.saveState()
     draw_letterhead(canvas, letter.sender, logo)
     draw_address_field(canvas, letter.sender, recipient, confidential=True)
-    rows = [
+    draw_information_block(canvas, information_rows([
         (labels["reference"], letter.reference),
         (labels["contact_person"], letter.host),
         (labels["phone"], letter.phone),
         (labels["email"], letter.email),
-    ]
-    rows = [(label, " ".join(clean(value).split())) for label, value in rows]
-    rows = [(label, value) for label, value in rows if value]
-    rows.append((labels["date"], format_date(letter.date)))
-    draw_information_block(canvas, rows)
+    ], labels["date"], letter.date))
     draw_marks(canvas, fold=True)
     draw_footer(canvas, letter.sender)
     canvas.restoreState()
@@ -151,19 +149,6 @@ def _facts(letter: AppointmentLetterData, labels: Labels) -> Table:
         rows.append(("appointment_place", place))
     if clean(letter.host).strip():
         rows.append(("appointment_with", letter.host))
-    label_width = 38 * mm
     width = din.PAGE_WIDTH - din.x_mm(din.TEXT_LEFT_MM + din.TEXT_RIGHT_MM)
     data = [[paragraph(labels[key], st["label"], d), paragraph(value, st["subject"], d)] for key, value in rows]
-    widths = [label_width, width - label_width]
-    if labels.is_rtl:
-        data = [list(reversed(row)) for row in data]
-        widths.reverse()
-    table = Table(data, colWidths=widths)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    return table
+    return label_value_table(data, labels, 38 * mm, width, vertical_padding=2, gap=0)

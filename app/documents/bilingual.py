@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from app.documents.labels import Labels
 from app.documents.text import isolate, paragraph
@@ -50,3 +50,24 @@ def caption(labels: Labels, key: str, style: ParagraphStyle, suffix: str = "",
     """
     tail = f"{separator}{isolate(suffix)}" if suffix else separator.rstrip()
     return pair(labels, labels.german(key) + tail, labels[key] + tail, style)
+
+
+def label_value_table(rows: list[list[Flowable | list[Flowable]]], labels: Labels, label_width: float,
+                      width: float, *, vertical_padding: float, gap: float) -> Table:
+    """Label/value rows (label cell first); in a right-to-left document the label stands on the right.
+
+    ``gap`` is the space after each cell (ReportLab's right padding).
+    """
+    widths = [label_width, width - label_width]
+    if labels.is_rtl:
+        rows = [list(reversed(row)) for row in rows]
+        widths.reverse()
+    table = Table(rows, colWidths=widths)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), gap),
+        ("TOPPADDING", (0, 0), (-1, -1), vertical_padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), vertical_padding),
+    ]))
+    return table

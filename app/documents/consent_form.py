@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from app.documents.bilingual import caption, pair, texts
+from app.documents.bilingual import caption, label_value_table, pair, texts
 from app.documents.data import ConsentFormData, DataCategory, Recipient
 from app.documents.labels import Labels, labels_for, supported_languages
 from app.documents.layout import (
@@ -145,21 +145,9 @@ def _category_label(category: DataCategory, labels: Labels) -> str:
 def _terms_table(rows: list[tuple[str, list[Flowable]]], labels: Labels) -> Table:
     """Purpose and validity as label/value rows."""
     st = styles()
-    d = labels.direction
     label_width = 30 * mm if labels.is_german else 42 * mm
-    data = [[paragraph(label, st["label"], d), value] for label, value in rows]
-    widths = [label_width, CONTENT_WIDTH - label_width]
-    if labels.is_rtl:
-        data = [list(reversed(r)) for r in data]
-        widths.reverse()
-    table = Table(data, colWidths=widths)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]))
-    return table
+    data = [[paragraph(label, st["label"], labels.direction), value] for label, value in rows]
+    return label_value_table(data, labels, label_width, CONTENT_WIDTH, vertical_padding=1, gap=6)
 
 
 def _recipient_cell(recipient: Recipient, labels: Labels) -> list[Flowable]:

@@ -100,6 +100,8 @@ MESSAGES: dict[str, str] = {
     "consent_signature_staff": D_("Signature of the counsellor"),
     "consent_interpreter": D_("Translated by (if applicable)"),
     # Data categories a consent names (app.models.codes.DataCategory).
+    # TRANSLATORS: German "Personalien": name, birth date, address, nationality. Not the GDPR's
+    # "personal data", which covers everything on the form and would widen what the person releases.
     "category_identity": D_("Personal details and identity"),
     "category_residence": D_("Residence status and documents"),
     "category_social": D_("Family and social situation"),

@@ -10,6 +10,7 @@ header line with the reference and "Seite x von y".
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -271,19 +272,19 @@ def draw_address_field(canvas: Canvas, sender: Organisation, recipient_lines: li
 
 
 def _information_rows(letter: LetterData) -> list[tuple[str, str]]:
-    rows = []
-    if clean(letter.their_reference).strip():
-        rows.append((LABELS["their_reference"], letter.their_reference))
-    rows += [
+    return information_rows([
+        (LABELS["their_reference"], letter.their_reference),
         (LABELS["our_reference"], letter.reference),
         (LABELS["contact_person"], letter.contact_person),
         (LABELS["phone"], letter.phone),
         (LABELS["email"], letter.email),
-    ]
-    rows = [(label, " ".join(clean(value).split())) for label, value in rows]
-    rows = [(label, value) for label, value in rows if value]
-    rows.append((LABELS["date"], format_date(letter.date)))
-    return rows
+    ], LABELS["date"], letter.date)
+
+
+def information_rows(rows: list[tuple[str, object]], date_label: str, day: date) -> list[tuple[str, str]]:
+    """The information block's rows: each value on one line, empty ones left out, the date last."""
+    cleaned = [(label, " ".join(clean(value).split())) for label, value in rows]
+    return [(label, value) for label, value in cleaned if value] + [(date_label, format_date(day))]
 
 
 def _split_long_value(value: str, width: float, size: float) -> list[str]:

@@ -47,7 +47,7 @@ _FORMAT_MARKS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # between two of those flips them ("0042-2026"); isolating each such token as
 # left-to-right keeps it as written.
 _NUMBER_TOKEN = re.compile(r"\d[\d.,:/\-\u2013]*\d")
-_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
+_LRI, _RLI, _FSI, _PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 
 _reshaper = arabic_reshaper.ArabicReshaper(
     configuration={"delete_harakat": False, "support_ligatures": True}
@@ -134,10 +134,12 @@ def _mirror_rtl_brackets(text: str) -> str:
 
     python-bidi's (Rust) ``get_display`` reorders but does not mirror (rule
     L4), so "(Zug-um-Zug)" at the end of an Arabic line came out as
-    ")Zug-um-Zug(". A bracket pair resolved right to left (rule N0: Arabic
-    inside, or Latin inside after Arabic or at the start) is swapped before
-    reordering, which draws it the right way round; a pair inside a
-    left-to-right run (Latin before and inside) keeps its glyphs.
+    ")Zug-um-Zug(". A bracket pair that resolves right to left (rule N0) is
+    swapped before reordering, which draws it the right way round; a pair
+    that resolves left to right keeps its glyphs. That includes a pair inside
+    an isolated Latin value (a name, a German proof): it resolves against the
+    isolate's direction, not the paragraph's, so "Vertrag (2026)" or
+    "Hosseini (Ali)" after Arabic letters keep their brackets as typed.
     """
     chars = list(text)
     stack: list[int] = []
@@ -151,20 +153,76 @@ def _mirror_rtl_brackets(text: str) -> str:
     return "".join(chars)
 
 
+_ISOLATE_OPENERS = (_LRI, _RLI, _FSI)
+
+
+def _strong_types(text: str, digits: bool = True) -> Iterator[str]:
+    """``"L"``/``"R"`` for each strong character of one isolating run, in order.
+
+    Nested isolates count as neutral (rule BD13); digits as R (as rule N0 has
+    it) unless ``digits`` is False (rule P2 skips them).
+    """
+    depth = 0
+    for ch in text:
+        if ch in _ISOLATE_OPENERS:
+            depth += 1
+        elif ch == _PDI:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            if _RTL_CHARS.match(ch) or (digits and ch.isdigit()):
+                yield "R"
+            elif _LTR_CHARS.match(ch):
+                yield "L"
+
+
+def _embedding(text: str, index: int) -> tuple[int, str]:
+    """Where the isolating run around ``index`` starts, and its direction (``"L"``/``"R"``).
+
+    Outside any isolate that is the right-to-left paragraph itself.
+    """
+    depth = 0
+    for position in range(index - 1, -1, -1):
+        ch = text[position]
+        if ch == _PDI:
+            depth += 1
+        elif ch in _ISOLATE_OPENERS:
+            if depth:
+                depth -= 1
+                continue
+            if ch == _LRI:
+                return position + 1, "L"
+            if ch == _RLI:
+                return position + 1, "R"
+            # FSI: the first strong character of the isolate (rule P2), left to right without one.
+            end = _matching_pdi(text, position)
+            return position + 1, next(_strong_types(text[position + 1:end], digits=False), "L")
+    return 0, "R"
+
+
+def _matching_pdi(text: str, opener: int) -> int:
+    depth = 0
+    for position in range(opener + 1, len(text)):
+        if text[position] in _ISOLATE_OPENERS:
+            depth += 1
+        elif text[position] == _PDI:
+            if depth == 0:
+                return position
+            depth -= 1
+    return len(text)
+
+
 def _pair_is_rtl(text: str, start: int, end: int) -> bool:
-    inside = text[start + 1:end]
-    if _RTL_CHARS.search(inside) or re.search(r"\d", inside):
-        return True
-    if not _LTR_CHARS.search(inside):
-        return True  # neutral content between right-to-left text
-    for ch in reversed(text[:start]):  # the strong character before the pair decides
-        if ch in (_LRI, _FSI):
-            return False  # opens an isolated (Latin) run: its brackets read left to right
-        if _RTL_CHARS.match(ch):
-            return True
-        if _LTR_CHARS.match(ch):
-            return False
-    return True
+    """Rule N0 for the bracket pair at ``start``/``end``: does it resolve right to left?"""
+    run_start, embedding = _embedding(text, start)
+    inside = set(_strong_types(text[start + 1:end]))
+    if embedding in inside:
+        return embedding == "R"
+    if inside:  # only the opposite direction inside: it wins if the text before has it too
+        before = [*_strong_types(text[run_start:start])]
+        preceding = before[-1] if before else embedding
+        opposite = "L" if embedding == "R" else "R"
+        return (opposite if preceding == opposite else embedding) == "R"
+    return embedding == "R"  # nothing strong inside: the brackets take the run's direction
 
 
 # --------------------------------------------------------------- font runs

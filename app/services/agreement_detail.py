@@ -16,18 +16,13 @@ from typing import Any
 
 from app.models.codes import AgreementStatus
 from app.services.agreement_steps import step_views
-from app.services.agreement_views import AgreementView
-
-STATUS_ORDER = {status.value: index for index, status in enumerate(
-    (AgreementStatus.IN_FORCE, AgreementStatus.DRAFT, AgreementStatus.FULFILLED, AgreementStatus.ENDED)
-)}
+from app.services.agreement_views import AgreementView, case_agreement_order
 
 
 def agreements_from_case_file(agreements: Iterable[Mapping[str, Any]], *, today: date) -> list[AgreementView]:
     """``case_detail(...)["agreements"]`` as views: in force first, then drafts, fulfilled and ended ones
     (the order of :func:`app.services.agreements.list_case_agreements`)."""
-    views = [agreement_from_dict(agreement, today=today) for agreement in agreements]
-    return sorted(views, key=lambda view: (STATUS_ORDER.get(view.status, 9), view.concluded_on or date.max, view.title))
+    return sorted((agreement_from_dict(agreement, today=today) for agreement in agreements), key=case_agreement_order)
 
 
 def agreement_from_dict(agreement: Mapping[str, Any], *, today: date) -> AgreementView:

@@ -162,22 +162,12 @@ def agreement_data(
     )
 
 
-def agreement_case_id(vault, *, agreement_id: str) -> str:
-    """The case an agreement belongs to (its person's languages pick the document language)."""
+def agreement_case(vault, *, agreement_id: str) -> tuple[str, str]:
+    """(case id, reference) of the case an agreement belongs to: its person's languages pick the
+    document language, its reference names the file."""
     with vault.read_session() as session:
-        return get_row(session, Agreement, agreement_id, "agreement").case_id
-
-
-def agreement_languages(vault, *, agreement_id: str) -> list[str]:
-    """German first, then the person's languages the agreement can be printed in."""
-    with vault.session() as session:
-        agreement = get_row(session, Agreement, agreement_id, "agreement")
-        case = get_case(session, agreement.case_id)
-        spoken = [code.split("-")[0].lower() for code in case.person.languages or []]
-    available = supported_languages()
-    out = ["de"]
-    out += [code for code in spoken if code in available and code not in out]
-    return out
+        case_id = get_row(session, Agreement, agreement_id, "agreement").case_id
+        return case_id, get_case(session, case_id).ref
 
 
 def agreement_pdf(
@@ -231,6 +221,10 @@ def consent_form_pdf(
     if not text:
         raise ValidationError(_("The consent form needs a purpose."))
     until = parse_date(valid_until, "validity date")
+    if until is not None and until < local_today():
+        # E.g. the form prefilled from an expired consent to renew it: it would end before it is signed.
+        raise ValidationError(_("The consent form would be valid only until a day that has passed: choose a "
+                                "later date, or none (valid until withdrawn)."))
     code = (lang or "de").lower()
     if code not in consent_form_languages():
         raise ValidationError(

@@ -12,11 +12,12 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app.errors import NotFoundError, ValidationError
+from app.formatting import format_date
 from app.i18n import _
 from app.models import Agreement, Document
 from app.models.codes import AgreementStatus, StepStatus
 from app.services import audit
-from app.services.agreement_steps import all_steps_settled
+from app.services.agreement_steps import StepState, all_steps_settled
 from app.services.agreement_support import (
     as_date,
     get_agreement,
@@ -92,7 +93,12 @@ def fulfil_step(
 def miss_step(
     vault, step_id: str, *, reason: str = "", user: str | None = None, today: date | None = None
 ) -> AgreementView:
-    """Record that an open step was missed; it stays visible as missed until fulfilled late or waived."""
+    """Record that an open step was missed; it stays visible as missed until fulfilled late or waived.
+
+    Only a step that has fallen due can be missed: one that still waits for earlier steps, or whose
+    due date is still ahead, has not been missed yet (a step without any date can be).
+    """
+    today = today or date.today()
     by = actor(vault, user)
     with vault.session() as session:
         step, agreement = get_step(session, step_id)
@@ -100,11 +106,12 @@ def miss_step(
         require_in_force(agreement)
         if step.status != StepStatus.OPEN:
             raise ValidationError(_("Only an open step can be recorded as missed."))
+        _require_fallen_due(agreement, step.id, today)
         step.status = StepStatus.MISSED.value
         step.status_reason = clean_text(reason, "reason")
         audit.record(session, by, "agreement.step_miss", agreement.case_id,
                      f"agreement_id={agreement.id} step_id={step.id}")
-        return agreement_view(agreement, today or date.today())
+        return agreement_view(agreement, today)
 
 
 def waive_step(
@@ -208,6 +215,17 @@ def settle_agreement_if_complete(session: Session, agreement: Agreement, by: str
     agreement.status = AgreementStatus.FULFILLED.value
     audit.record(session, by, "agreement.fulfilled", agreement.case_id, f"agreement_id={agreement.id}")
     return True
+
+
+def _require_fallen_due(agreement: Agreement, step_id: str, today: date) -> None:
+    view = next(view for view in agreement_view(agreement, today).steps if view.id == step_id)
+    if view.state == StepState.WAITING:
+        raise ValidationError(_("This step is not due yet: it waits for the steps before it, so it cannot be missed."))
+    if view.state == StepState.DUE and view.effective_due is not None:
+        raise ValidationError(
+            _("This step is due on {date}; it can be recorded as missed only after that day.").format(
+                date=format_date(view.effective_due))
+        )
 
 
 def _proof_document(session: Session, agreement: Agreement, document_id: str) -> Document:

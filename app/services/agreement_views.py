@@ -115,11 +115,17 @@ def case_agreements(session: Session, case_id: str, today: date) -> list[Agreeme
     agreements = session.scalars(
         select(Agreement).where(Agreement.case_id == case_id).options(selectinload(Agreement.steps))
     ).all()
-    order = {status.value: index for index, status in enumerate(
-        (AgreementStatus.IN_FORCE, AgreementStatus.DRAFT, AgreementStatus.FULFILLED, AgreementStatus.ENDED)
-    )}
-    views = [agreement_view(agreement, today) for agreement in agreements]
-    return sorted(views, key=lambda view: (order.get(view.status, 9), view.concluded_on or date.max, view.title))
+    return sorted((agreement_view(agreement, today) for agreement in agreements), key=case_agreement_order)
+
+
+_STATUS_ORDER = {status.value: index for index, status in enumerate(
+    (AgreementStatus.IN_FORCE, AgreementStatus.DRAFT, AgreementStatus.FULFILLED, AgreementStatus.ENDED)
+)}
+
+
+def case_agreement_order(view: AgreementView) -> tuple:
+    """Sort key of a case's agreements: in force, drafts, fulfilled, ended; then by date concluded, title."""
+    return _STATUS_ORDER.get(view.status, 9), view.concluded_on or date.max, view.title
 
 
 def agreements_overview(session: Session, today: date) -> list[AgreementSummary]:

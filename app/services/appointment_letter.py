@@ -34,6 +34,9 @@ def appointment_letter_data(
     place_lines = tuple(line.strip() for line in (place or "").splitlines() if line.strip())
     if not place_lines:
         place_lines = tuple(line for line in (organisation.name, *organisation.address_lines) if line.strip())
+    if not place_lines:  # an invitation that does not say where to come is no invitation
+        raise ValidationError(_("Enter the place of the appointment (the settings have no address of the "
+                                "organisation to print instead)."))
     return AppointmentLetterData(
         sender=organisation,
         recipient_name=person.display_name or person.name_original or case.ref,
@@ -71,10 +74,13 @@ def appointment_letter_pdf(
         )
     if not isinstance(starts_at, datetime):
         raise ValidationError(_("The appointment needs a day and a time."))
+    issued_on = today or local_today()
+    if starts_at.date() < issued_on:
+        raise ValidationError(_("The day of the appointment has passed: choose today or a later day."))
     by = actor(vault, user)
     with vault.session() as session:
         data = appointment_letter_data(session, case_id=case_id, starts_at=starts_at, organisation=organisation,
-                                       host=by, place=place, bring=bring, today=today or local_today())
+                                       host=by, place=place, bring=bring, today=issued_on)
         pdf = render_appointment_letter(data, code)
         if record:
             audit.record(session, by, "appointment_letter.print", case_id,

@@ -41,7 +41,7 @@ from app.services.deadline_sources import (
 )
 from app.services.gc_pause import collector_paused
 
-__all__ = ["DeadlineItem", "collect_deadlines", "deadline_list"]
+__all__ = ["DeadlineItem", "case_deadlines", "collect_deadlines", "deadline_list"]
 
 LIVE_SOURCES = (
     document_deadlines,
@@ -92,3 +92,25 @@ def deadline_list(
     """:func:`collect_deadlines` in its own transaction, for screens and commands."""
     with vault.read_session() as session:
         return collect_deadlines(session, today=today or date.today(), within_days=within_days, case_id=case_id)
+
+
+def case_deadlines(vault, case_id: str, stored: list[dict], *, today: date | None = None) -> list[dict]:
+    """A case's deadlines for ``case show``: every open one from every source (as the deadline list
+    has them, whatever their date) and the stored ones ticked off, by due date.
+
+    ``stored`` are the case file's ``deadlines`` rows; they hold only what was entered or
+    copied, so a case's Duldung, passport, agreement steps and rule dates would be missing.
+    A closed case has no live deadlines: its stored rows stand as they are.
+    """
+    today = today or date.today()
+    live = deadline_list(vault, today=today, case_id=case_id)
+    if not live:
+        return stored
+    notes = {row["id"]: row.get("note", "") for row in stored}
+    rows = [{
+        "id": item.deadline_id, "kind": item.kind, "due": item.due.isoformat(), "done": False, "done_on": None,
+        "source": item.source, "note": notes.get(item.deadline_id, ""), "text": item.text,
+        "overdue": item.overdue,
+    } for item in live]
+    rows.extend(row for row in stored if row["done"])
+    return sorted(rows, key=lambda row: (row["due"] or "", row["kind"], row["source"]))

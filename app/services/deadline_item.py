@@ -1,10 +1,17 @@
-"""One line of the deadline list, whatever it came from, and the texts that describe it."""
+"""One line of the deadline list, whatever it came from, and the texts that describe it.
+
+The texts are English source text, translated for the interface language;
+dates in them stay ISO (the CLI prints them as they are, the screens turn them
+into the interface language's format with ``with_local_dates``).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import NamedTuple
 
+from app.code_labels import goal_area_label
+from app.i18n import N_, _
 from app.models.codes import DeadlineKind, ResidenceDocumentType, StepParty
 
 # Sources whose deadline is computed from the case file on every call. A stored
@@ -22,33 +29,34 @@ EXPIRY_KIND_BY_DOCUMENT = {
     ResidenceDocumentType.NIEDERLASSUNGSERLAUBNIS.value: DeadlineKind.PERMIT_EXPIRY.value,
 }
 
+# English source texts, translated where they are used (German legal names stay as they are).
 DOCUMENT_NAMES = {
-    ResidenceDocumentType.DULDUNG.value: "Duldung",
-    ResidenceDocumentType.GESTATTUNG.value: "Aufenthaltsgestattung",
-    ResidenceDocumentType.AUFENTHALTSERLAUBNIS.value: "Residence permit",
-    ResidenceDocumentType.FIKTIONSBESCHEINIGUNG.value: "Fiktionsbescheinigung",
-    ResidenceDocumentType.NIEDERLASSUNGSERLAUBNIS.value: "Settlement permit",
-    ResidenceDocumentType.ANKUNFTSNACHWEIS.value: "Proof of arrival (Ankunftsnachweis)",
+    ResidenceDocumentType.DULDUNG.value: N_("Duldung"),
+    ResidenceDocumentType.GESTATTUNG.value: N_("Aufenthaltsgestattung"),
+    ResidenceDocumentType.AUFENTHALTSERLAUBNIS.value: N_("Residence permit"),
+    ResidenceDocumentType.FIKTIONSBESCHEINIGUNG.value: N_("Fiktionsbescheinigung"),
+    ResidenceDocumentType.NIEDERLASSUNGSERLAUBNIS.value: N_("Settlement permit"),
+    ResidenceDocumentType.ANKUNFTSNACHWEIS.value: N_("Proof of arrival (Ankunftsnachweis)"),
 }
 
 KIND_TEXTS = {
-    DeadlineKind.REVIEW.value: "Review date",
-    DeadlineKind.GOAL_TARGET.value: "Target date of a goal",
-    DeadlineKind.DULDUNG_EXPIRY.value: "The Duldung expires",
-    DeadlineKind.GESTATTUNG_EXPIRY.value: "The Aufenthaltsgestattung expires",
-    DeadlineKind.PERMIT_EXPIRY.value: "The residence permit expires",
-    DeadlineKind.PASSPORT_EXPIRY.value: "The passport expires",
-    DeadlineKind.BIRTHDAY_27.value: "Last day to apply for § 25a",
-    DeadlineKind.STAY_REQUIREMENT.value: "A stay requirement is met",
-    DeadlineKind.AGREEMENT_STEP.value: "A step of the agreement is due",
-    DeadlineKind.CONSENT_EXPIRY.value: "A consent expires",
+    DeadlineKind.REVIEW.value: N_("Review date"),
+    DeadlineKind.GOAL_TARGET.value: N_("Target date of a goal"),
+    DeadlineKind.DULDUNG_EXPIRY.value: N_("The Duldung expires"),
+    DeadlineKind.GESTATTUNG_EXPIRY.value: N_("The Aufenthaltsgestattung expires"),
+    DeadlineKind.PERMIT_EXPIRY.value: N_("The residence permit expires"),
+    DeadlineKind.PASSPORT_EXPIRY.value: N_("The passport expires"),
+    DeadlineKind.BIRTHDAY_27.value: N_("Last day to apply for § 25a"),
+    DeadlineKind.STAY_REQUIREMENT.value: N_("A stay requirement is met"),
+    DeadlineKind.AGREEMENT_STEP.value: N_("A step of the agreement is due"),
+    DeadlineKind.CONSENT_EXPIRY.value: N_("A consent expires"),
 }
 
 PARTY_NAMES = {
-    StepParty.PERSON.value: "person",
-    StepParty.AUTHORITY.value: "authority",
-    StepParty.CASE_MANAGER.value: "case manager",
-    StepParty.OTHER.value: "other party",
+    StepParty.PERSON.value: N_("person"),
+    StepParty.AUTHORITY.value: N_("authority"),
+    StepParty.CASE_MANAGER.value: N_("case manager"),
+    StepParty.OTHER.value: N_("other party"),
 }
 
 
@@ -107,38 +115,40 @@ def person_name(given: str | None, family: str | None) -> str:
 
 
 def document_text(doc_type: str, paragraph: str, valid_until: date, today: date) -> str:
-    name = DOCUMENT_NAMES.get(doc_type, "Residence document")
+    name = _(DOCUMENT_NAMES.get(doc_type, N_("Residence document")))
     if paragraph.strip():
         name = f"{name} ({paragraph.strip()})"
     if valid_until < today:
-        return f"{name} expired on {valid_until.isoformat()}"
-    return f"{name} valid until {valid_until.isoformat()}"
+        return _("{document} expired on {date}").format(document=name, date=valid_until.isoformat())
+    return _("{document} valid until {date}").format(document=name, date=valid_until.isoformat())
 
 
 def passport_text(valid_until: date, today: date) -> str:
     if valid_until < today:
-        return f"Passport expired on {valid_until.isoformat()}"
-    return f"Passport valid until {valid_until.isoformat()}"
+        return _("Passport expired on {date}").format(date=valid_until.isoformat())
+    return _("Passport valid until {date}").format(date=valid_until.isoformat())
 
 
 def consent_text(agency_name: str, valid_until: date) -> str:
-    return f"Consent for {agency_name} valid until {valid_until.isoformat()}"
+    return _("Consent for {agency} valid until {date}").format(agency=agency_name, date=valid_until.isoformat())
 
 
 def goal_text(area: str, goal: str) -> str:
     goal = " ".join(goal.split())
     if len(goal) > 80:
         goal = goal[:79] + "…"
-    return f"Target date of a goal ({area}): {goal}"
+    return _("Target date of a goal in “{area}”: {goal}").format(area=goal_area_label(area), goal=goal)
 
 
 def step_text(title: str, position: int, party: str, action: str, state: str) -> str:
     action = " ".join(action.split())
-    text = f"{title}, step {position} ({PARTY_NAMES.get(party, party)}): {action}"
+    party_name = _(PARTY_NAMES[party]) if party in PARTY_NAMES else party
     if state == "missed":
-        text += " — recorded as missed"
-    return text
+        return _("{title}, step {position} ({party}): {action} — recorded as missed").format(
+            title=title, position=position, party=party_name, action=action)
+    return _("{title}, step {position} ({party}): {action}").format(
+        title=title, position=position, party=party_name, action=action)
 
 
 def stored_text(kind: str, note: str) -> str:
-    return note.strip() or KIND_TEXTS.get(kind, "Deadline")
+    return note.strip() or _(KIND_TEXTS.get(kind, N_("Deadline")))

@@ -1,21 +1,15 @@
-"""Deadlines a case manager must not miss, and the list of those coming up.
+"""Deadlines entered by hand (or copied), marked done, deleted.
 
-``upcoming_deadlines`` reads the ``deadlines`` table only; deadlines derived
-from residence documents, rules and agreement steps are merged in by the
-deadline engine on top of it.
+The list of deadlines coming up is the deadline engine's (``deadline_engine``):
+it merges these stored rows with the dates derived from residence documents,
+passports, agreement steps and the residence rules, for open cases only.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from sqlalchemy import false, select
-from sqlalchemy.orm import Session
-
-from app.errors import ValidationError
-from app.i18n import _
-from app.models import Case, Deadline, Person
+from app.models import Deadline
 from app.models.codes import DeadlineKind
 from app.services import audit
 from app.services import validation as v
@@ -23,45 +17,6 @@ from app.services.lookup import actor, get_case, get_row
 
 DEADLINE_KINDS = tuple(kind.value for kind in DeadlineKind)
 MANUAL_SOURCE = "manual"
-
-
-@dataclass(frozen=True)
-class UpcomingDeadline:
-    deadline_id: str
-    case_id: str
-    ref: str
-    name: str
-    kind: str
-    due: date
-    overdue: bool
-    source: str
-    note: str
-
-
-def upcoming_deadlines(session: Session, within_days: int, today: date) -> list[UpcomingDeadline]:
-    """Open deadlines due by ``today + within_days`` (overdue ones included), soonest first."""
-    horizon = today + timedelta(days=within_days)
-    rows = session.execute(
-        select(Deadline, Case.ref, Person.given_names, Person.family_name)
-        .join(Case, Case.id == Deadline.case_id)
-        .join(Person, Person.id == Case.person_id)
-        .where(Deadline.done == false(), Deadline.due <= horizon)
-        .order_by(Deadline.due, Case.ref)
-    )
-    return [
-        UpcomingDeadline(
-            deadline.id, deadline.case_id, ref, " ".join(p for p in (given, family) if p), deadline.kind,
-            deadline.due, deadline.due < today, deadline.source, deadline.note,
-        )
-        for deadline, ref, given, family in rows
-    ]
-
-
-def list_upcoming_deadlines(vault, *, within_days: int = 14, today: date | None = None) -> list[UpcomingDeadline]:
-    if within_days < 0:
-        raise ValidationError(_("The number of days ahead cannot be negative."))
-    with vault.read_session() as session:
-        return upcoming_deadlines(session, within_days, today or v.today())
 
 
 def add_deadline(

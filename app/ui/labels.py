@@ -5,6 +5,9 @@ screens never name the same thing differently. Source strings are English,
 marked with ``N_`` (the German catalog comes with the i18n step); screens call
 :func:`label` (or the per-kind helpers), which translates when shown.
 
+No Qt here: the command line prints the same words (``lotse deadlines``,
+``lotse agreements``).
+
 Codes without an entry fall back to the code itself, so a code added by a
 later version (or synced from a newer device) still shows, just untranslated.
 """
@@ -253,6 +256,16 @@ STEP_STATUS_LABELS: dict[str, str] = {
     "fulfilled": N_("Fulfilled"),
     "missed": N_("Missed"),
     "waived": N_("Waived"),
+}
+
+# What a step means today (agreement_steps.StepState): the words of the CLI's lists.
+STEP_STATE_LABELS: dict[str, str] = {
+    "waiting": N_("waiting"),
+    "due": N_("due"),
+    "overdue": N_("overdue"),
+    "fulfilled": N_("fulfilled"),
+    "missed": N_("missed"),
+    "waived": N_("waived"),
 }
 
 

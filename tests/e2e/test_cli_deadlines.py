@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -123,6 +124,8 @@ def test_bad_input_is_one_line_with_the_contract_exit_code(vault, vault_dir, iso
     cases = [
         (("deadlines", "--within", "-1"), 2, "--within needs a number of days"),
         (("deadlines", "--within", "ten"), 2, "invalid int value"),
+        (("deadlines", "--within", "99999999"), 2, "--within needs a number of days from 0 to 36500"),
+        (("deadlines", "--on", "9999-12-31"), 2, "--on lies too far in the future"),
         (("deadlines", "--on", "21.11.2026"), 2, "--on needs a date as YYYY-MM-DD"),
         (("deadlines", "--case", "1999-0001"), 4, "No case with reference 1999-0001"),
         (("agreements",), 2, "needs a sub-command"),
@@ -178,6 +181,11 @@ def test_on_a_demo_vault_the_list_has_due_steps_and_documents_each_once(vault, v
     kinds = {item["kind"] for item in items}
     assert "agreement_step" in kinds
     assert kinds & {"duldung_expiry", "gestattung_expiry", "permit_expiry"}
+    assert "passport_expiry" in kinds
+    # Every item names where it comes from: a document, the passport, a step, a rule, or a hand-made entry.
+    assert all(re.fullmatch(r"(residence_document|agreement_step|consent|goal|deadline):[0-9a-f-]{36}|passport"
+                            r"|manual|rule:(25a|25b|60c|60d)", item["source"]) for item in items), \
+        {item["source"] for item in items}
     last = (date.fromisoformat(DEMO_DAY) + timedelta(days=30)).isoformat()
     assert all(item["overdue"] == (item["due"] < DEMO_DAY) for item in items)
     assert all(item["due"] <= last for item in items)
@@ -206,3 +214,34 @@ def test_on_a_demo_vault_the_list_has_due_steps_and_documents_each_once(vault, v
     assert len(step_agreements) == len(step_ids)
     assert all(agreement == "in_force" and step in ("open", "missed") for step, agreement in step_agreements)
     assert not {item["ref"] for item in items} & closed_refs
+
+
+def test_case_show_lists_the_cases_live_deadlines_with_their_sources(vault, vault_dir, isolated_home):
+    ids = build_known_vault(vault)
+
+    detail = run_json(vault_dir, "case", "show", "2026-0001", home=isolated_home)
+
+    listed = [(row["kind"], row["due"], row["done"], row["source"]) for row in detail["deadlines"]]
+    # Not only what was stored by hand: the step, the current Duldung and the passport, each once, by date.
+    assert listed == [
+        ("agreement_step", days(-5).isoformat(), False, f"agreement_step:{ids['step1']}"),
+        ("duldung_expiry", days(12).isoformat(), False, f"residence_document:{ids['current']}"),
+        ("agreement_step", days(20).isoformat(), False, f"agreement_step:{ids['step3']}"),
+        ("agreement_step", days(90).isoformat(), False, f"agreement_step:{ids['step4']}"),
+        ("passport_expiry", days(200).isoformat(), False, "passport"),
+    ]
+    assert all({"kind", "due", "done"} <= set(row) for row in detail["deadlines"])
+    # A closed case keeps its stored rows only.
+    assert run_json(vault_dir, "case", "show", "2025-0099", home=isolated_home)["deadlines"] == []
+
+
+def test_text_output_names_states_and_kinds_in_the_interface_language(vault, vault_dir, isolated_home, monkeypatch):
+    """The text lists print words, not the stored codes (JSON keeps the codes)."""
+    build_known_vault(vault)
+    monkeypatch.setenv("LOTSE_LANG", "de")
+    listing = run(vault_dir, "agreements", "list", "2026-0001", home=isolated_home)
+    assert listing.returncode == 0, listing.stderr
+    assert "(In Kraft," in listing.stdout and "[überfällig 5 d" in listing.stdout
+    assert "in_force" not in listing.stdout and "overdue" not in listing.stdout
+    deadlines = run(vault_dir, "deadlines", "--within", "30", home=isolated_home)
+    assert "duldung_expiry" not in deadlines.stdout and "agreement_step" not in deadlines.stdout

@@ -152,6 +152,16 @@ def test_agreement_in_ukrainian_prints_german_beside_it_and_an_unknown_language_
     assert "Die Beteiligten vereinbaren" in text and "Сторони домовляються" in text
     refused = run(vault_dir, "agreement", REF, "--lang", "xx", home=isolated_home, cwd=work)
     assert refused.returncode == 4 and refused.stderr.startswith("lotse: ")
+    assert len(refused.stderr.splitlines()) == 1 and "'xx'" in refused.stderr
+
+
+@pytest.mark.parametrize("typed", ["fa-AF", "prs"])
+def test_agreement_takes_the_language_codes_a_person_record_takes(vault_dir, isolated_home, setup, typed):
+    # Dari (prs, fa-AF) prints in the Persian catalog, as it does for the person's own languages.
+    _case, work = setup
+    result = run(vault_dir, "agreement", REF, "--lang", typed, home=isolated_home, cwd=work)
+    assert result.returncode == 0, result.stderr
+    assert (work / f"Vereinbarung-{REF}-fa.pdf").is_file()
 
 
 def test_agreement_in_the_clients_language_by_default_name(vault_dir, isolated_home, setup):

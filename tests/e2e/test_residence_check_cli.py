@@ -106,3 +106,50 @@ def test_a_missing_facts_file_exits_4(tmp_path):
 
     assert run.returncode == 4
     assert run.stderr.startswith("lotse: ") and "does not exist" in run.stderr
+
+
+# --- a case of the vault instead of a facts file ----------------------------------------------------
+
+def test_a_case_reference_checks_the_person_of_that_case(vault, vault_dir, isolated_home):
+    from datetime import date as day
+
+    from tests.deadline_builders import make_case
+    from tests.e2e.cli_helpers import run, run_json
+
+    with vault.session() as session:
+        make_case(session, ref="2026-0042", birth_date="2000-02-29", entry_date=day(2021, 8, 31),
+                  duldung_since=day(2024, 11, 30), school_years=3.0, identity_clarified=True)
+    vault.lock()
+
+    answer = run_json(vault_dir, "residence-check", "2026-0042", "--on", "2026-11-21", home=isolated_home)
+
+    assert answer["on"] == "2026-11-21"
+    assert answer["rules_version"] == "2026-01-01"
+    assert set(answer["rules"]) >= {"25a", "25b", "60c", "60d"}
+    # 29.02.2000: 27 years of life complete with the end of 28.02.2027 (§ 188 Abs. 3 BGB).
+    assert answer["rules"]["25a"]["application_deadline"] == "2027-02-28"
+    # Duldung since 30.11.2024 + 12 months -> 30.11.2025, complete on 01.12.2025 (the later of stay and Duldung).
+    assert answer["rules"]["25a"]["requirements_met_on"] == "2025-12-01"
+    assert answer["rules"]["25a"]["available"] is True
+
+    unknown = run(vault_dir, "residence-check", "2099-9999", "--json", home=isolated_home)
+    assert unknown.returncode == 4
+    assert unknown.stdout == ""
+    assert unknown.stderr.strip() == "lotse: No case with reference 2099-9999."
+
+
+def test_a_birth_date_after_the_check_date_or_an_entry_before_birth_exit_2(tmp_path):
+    future = tmp_path / "future.json"
+    future.write_text(json.dumps({"birth_date": "2030-01-01"}), encoding="utf-8")
+    before_birth = tmp_path / "before_birth.json"
+    before_birth.write_text(json.dumps({"birth_date": "2000", "entry_date": "1999-05-01"}), encoding="utf-8")
+
+    run = lotse("residence-check", str(future), "--on", "2026-11-21", "--json", cwd=tmp_path)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert run.stderr.strip() == ("lotse: The birth date 2030-01-01 lies after the check date 2026-11-21: "
+                                  "check the birth date.")
+
+    run = lotse("residence-check", str(before_birth), "--on", "2026-11-21", cwd=tmp_path)
+    assert run.returncode == 2
+    assert run.stderr.strip() == "lotse: entry_date (1999-05-01) lies before the birth date 2000: check both dates."

@@ -2,7 +2,7 @@
 
 It is the tab protocol of WORKBENCH.md, not a mock of a real part: a plain
 object with ``vault``, ``case_id``, ``ref`` and ``detail`` whose ``changed()``
-re-fetches the real case file (``case_detail``) from the real vault and hands
+re-fetches the real case file (``case_file_for_view``) from the real vault and hands
 it to every tab's ``show_case``, as the case view does (synchronously here,
 so a test sees the result right after the write).
 """
@@ -12,21 +12,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from app.services.case_file import case_detail
+from app.services.case_view_file import case_file_for_view
 
 
 class CaseworkContext:
     def __init__(self, vault, case_id: str) -> None:
         self.vault = vault
         self.case_id = case_id
-        self.detail: dict[str, Any] = case_detail(vault, case_id=case_id)
+        self.detail: dict[str, Any] = case_file_for_view(vault, case_id)
         self.ref: str = self.detail["ref"]
         self.tabs: list = []
         self.changes = 0
 
     def changed(self) -> None:
         self.changes += 1
-        self.detail = case_detail(self.vault, case_id=self.case_id)
+        self.detail = case_file_for_view(self.vault, self.case_id)
         for tab in self.tabs:
             tab.show_case(self.detail)
 

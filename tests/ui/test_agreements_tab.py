@@ -256,3 +256,16 @@ def test_a_dialog_left_open_across_a_lock_saves_into_the_unlocked_vault(qtbot, v
         assert tab.selected().steps[0].state == "waived"
     finally:
         reopened.lock()
+
+
+def test_a_step_whose_day_is_still_ahead_offers_no_missed_action(qtbot, vault):
+    """Only a step that has fallen due can be missed (the service refuses earlier ones too)."""
+    case, agreement = case_with_overdue_step(vault)
+    view = open_view(qtbot, vault, case)
+    tab: AgreementsTab = view.tab("agreements")
+    assert "miss" in tab.chain.card_at(1).buttons  # 12 days overdue
+    tab.chain.card_at(1).trigger("fulfil")
+    accept(qtbot, view, tab.dialog)
+    authority = tab.selected().steps[1]
+    assert authority.state == "due" and authority.effective_due > TODAY
+    assert "miss" not in tab.chain.card_at(2).buttons and "fulfil" in tab.chain.card_at(2).buttons

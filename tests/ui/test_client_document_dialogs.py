@@ -3,6 +3,7 @@ German beside the translation, saving logs the print; the tabs open them."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate
 from sqlalchemy import select
 
 from app.models import AuditEntry
@@ -72,7 +73,10 @@ def test_appointment_letter_from_the_contacts_tab_defaults_to_arabic_and_follows
     tab = ctx.open_tab(ContactsTab, qtbot)
     dialog = tab.appointment_letter()
     qtbot.addWidget(dialog)
+    # No organisation in the test's settings and no place typed: the preview says where the place is missing.
+    qtbot.waitUntil(lambda: "place of the appointment" in dialog.preview.message.text(), timeout=15000)
     dialog.organisation = ORGANISATION
+    dialog.schedule_preview(immediately=True)
     assert dialog.lang() == "ar"
     codes = [dialog.language.itemData(i) for i in range(dialog.language.count())]
     assert codes[:2] == ["de", "ar"] and set(codes) == {"de", "en", "ar", "fa", "uk", "tr", "fr"}
@@ -92,3 +96,5 @@ def test_without_a_language_on_record_the_default_is_german(qtbot, vault):
     dialog = AppointmentLetterDialog(vault, ctx.case_id, ref=ctx.ref, organisation=ORGANISATION)
     qtbot.addWidget(dialog)
     assert dialog.lang() == "de"
+    dialog.day.setDate(QDate.currentDate().addDays(-3))
+    assert dialog.day.date() == QDate.currentDate()  # a day gone by cannot be picked

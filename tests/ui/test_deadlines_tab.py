@@ -78,3 +78,30 @@ def test_only_manual_deadlines_can_be_deleted(ctx, qtbot):
     click(qtbot, tab.delete_button)
     click(qtbot, tab.last_box.confirm_button)
     qtbot.waitUntil(lambda: [d["id"] for d in ctx.detail["deadlines"]] == [derived])
+
+
+def test_dates_from_the_case_file_itself_are_listed_and_marked_done_at_their_source(ctx, qtbot):
+    """A Duldung's expiry and the passport's end live in the case file, not as stored rows;
+    the tab lists them with their source (as the overview does) but cannot tick them off."""
+    from app.services.persons import add_residence_document, update_person
+
+    today = date.today()
+    add_residence_document(ctx.vault, case_id=ctx.case_id, doc_type="duldung", paragraph="60a",
+                           issued=today - timedelta(days=100), valid_until=today + timedelta(days=20))
+    update_person(ctx.vault, case_id=ctx.case_id, passport_valid_until=today + timedelta(days=40))
+    manual = add_deadline(ctx.vault, case_id=ctx.case_id, kind="other", due=today + timedelta(days=30))
+    ctx.changed()
+    tab = ctx.open_tab(DeadlinesTab, qtbot)
+
+    rows = {tuple(tab.table.row_texts(row_id)[:2]): row_id for row_id in tab.table.ids()}
+    duldung = rows[((today + timedelta(days=20)).isoformat(), "Duldung expires")]
+    passport = rows[((today + timedelta(days=40)).isoformat(), "Passport expires")]
+    assert manual in tab.table.ids()
+    assert tab.table.row_texts(duldung)[3] == "Residence document"
+    assert tab.status_text(passport) == "Due in 40 days"
+
+    tab.table.select_id(duldung)
+    assert not tab.done_button.isEnabled() and not tab.delete_button.isEnabled()
+    assert "Residence document" in tab.done_button.toolTip()
+    tab.table.select_id(manual)
+    assert tab.done_button.isEnabled()

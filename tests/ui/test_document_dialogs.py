@@ -58,6 +58,7 @@ def test_agreement_dialog_previews_in_the_persons_language_and_saves(qtbot, vaul
     qtbot.waitUntil(lambda: dialog.preview.page_count() >= 1, timeout=10000)
     assert _actions(vault, "agreement.print") == []  # looking is not printing
     dialog.set_language("ar")
+    assert dialog.file_name() == f"Vereinbarung-{REF}-ar.pdf"  # the name the CLI gives it
     target = dialog.save_pdf(tmp_path / "vereinbarung-ar.pdf")
     assert target is not None and target.read_bytes().startswith(b"%PDF")
     assert REF in pdf_text(target.read_bytes())

@@ -11,11 +11,12 @@ from app.documents.labels import labels_for
 from app.errors import NotFoundError, ValidationError
 from app.models import Agreement, AuditEntry
 from app.services.agreement_document import (
-    agreement_languages,
+    agreement_case,
     agreement_pdf,
     choose_agreement,
     consent_form_pdf,
 )
+from app.services.document_language import default_document_language
 from tests.unit.document_case import (
     ABH,
     HEALTH_OFFICE,
@@ -53,7 +54,9 @@ def test_german_agreement_shows_parties_and_steps_in_order(vault):
 
 def test_the_client_reads_it_in_arabic(vault):
     case = build_document_case(vault)
-    assert agreement_languages(vault, agreement_id=case.agreement_id) == ["de", "ar"]
+    case_id, ref = agreement_case(vault, agreement_id=case.agreement_id)
+    assert ref == REF
+    assert default_document_language(vault, case_id=case_id) == "ar"  # what the dialog and --lang client take
     pdf = agreement_pdf(vault, agreement_id=case.agreement_id, organisation=ORGANISATION, lang="ar")
     reading = rtl_reading(pdf_text(pdf))
     assert labels_for("ar")["agreement_title"].split(" (")[0] in reading
@@ -114,3 +117,14 @@ def test_consent_form_needs_a_recipient_and_a_purpose(vault):
     with pytest.raises(ValidationError, match="purpose"):
         consent_form_pdf(vault, case_id=case.case_id, recipient_ids=[JOBCENTER], categories="identity",
                          purpose="  ", valid_until=None, organisation=ORGANISATION)
+
+
+def test_consent_form_refuses_a_validity_that_has_ended(vault):
+    # Prefilled from an expired consent to renew it: the new form must not end before it is signed.
+    case = build_document_case(vault)
+    with pytest.raises(ValidationError, match="passed"):
+        consent_form_pdf(vault, case_id=case.case_id, recipient_ids=[JOBCENTER], categories="identity",
+                         purpose="Vermittlung", valid_until=TODAY - timedelta(days=1), organisation=ORGANISATION)
+    pdf = consent_form_pdf(vault, case_id=case.case_id, recipient_ids=[JOBCENTER], categories="identity",
+                           purpose="Vermittlung", valid_until=TODAY, organisation=ORGANISATION, record=False)
+    assert TODAY.strftime("%d.%m.%Y") in pdf_text(pdf)

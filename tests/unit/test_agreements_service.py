@@ -58,6 +58,24 @@ def test_create_from_a_template_fills_the_steps_counted_from_the_start(vault, ca
     assert svc.list_case_agreements(vault, case_id, today=TODAY)[0].id == view.id
 
 
+def test_a_template_without_a_start_counts_from_today_and_the_chain_moves_with_the_fulfilment(vault, case_id):
+    view = svc.create_agreement(vault, case_id=case_id, title="", authority_name="Kreis Steinfurt",
+                                template_id="identitaet_pass", today=TODAY)
+    explain, appointment, papers = view.steps[:3]
+    # Today 16.03.2026: explaining +7 days -> 23.03.; the appointment is planned 14 days later -> 06.04.,
+    # the identity papers 30 days after that -> 06.05.
+    assert [step.planned_due for step in (explain, appointment, papers)] == [
+        date(2026, 3, 23), date(2026, 4, 6), date(2026, 5, 6)]
+
+    svc.conclude_agreement(vault, view.id, on=TODAY, today=TODAY)
+    view = svc.fulfil_step(vault, explain.id, on=date(2026, 3, 18), today=date(2026, 3, 18))
+    # Fulfilled five days early: the appointment is due 14 days after the real day, 01.04., not the plan.
+    assert (view.steps[1].state, view.steps[1].effective_due) == ("due", date(2026, 4, 1))
+    assert view.steps[2].state == "waiting" and view.steps[2].effective_due is None
+    late = svc.get_agreement_view(vault, view.id, today=date(2026, 4, 3))
+    assert (late.steps[1].state, late.steps[1].days_overdue) == ("overdue", 2)
+
+
 def test_create_an_empty_agreement_needs_a_title(vault, case_id):
     with pytest.raises(ValidationError, match="needs a title"):
         svc.create_agreement(vault, case_id=case_id, title="  ", today=TODAY)
@@ -234,7 +252,12 @@ def test_waiving_needs_a_reason_and_counts_as_done(vault, case_id):
 
 def test_missed_step_stays_visible_and_can_be_fulfilled_late(vault, case_id):
     view = concluded_chain(vault, case_id)
-    person = view.steps[0]
+    person, authority = view.steps[:2]
+    # Not missed before its day (due 20.03.2026), nor while the authority waits for the person.
+    with pytest.raises(ValidationError, match="due on 2026-03-20; it can be recorded as missed only after that day"):
+        svc.miss_step(vault, person.id, today=date(2026, 3, 20))
+    with pytest.raises(ValidationError, match="waits for the steps before it"):
+        svc.miss_step(vault, authority.id, today=date(2026, 5, 1))
 
     view = svc.miss_step(vault, person.id, reason="Nicht erschienen", today=date(2026, 3, 25))
     assert (view.steps[0].state, view.steps[0].days_overdue, view.steps[0].status_reason) == (

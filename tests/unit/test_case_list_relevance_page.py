@@ -89,3 +89,19 @@ def test_an_index_row_without_its_case_is_left_out_as_by_the_full_sort(vault):
         full, _ = list_cases(session, search="Quorvel", sort="relevance", limit=10, status=ALL_STATUSES)
     assert [row.case_id for row in fast] == [row.case_id for row in full]
     assert len(fast) == total == 1
+
+
+def test_an_erased_case_leaves_the_fast_page_and_the_count_as_the_full_sort(vault):
+    from app.services.retention import erase_case
+
+    refs = [create_case(vault, given_names="Noor", family_name="Vantrelli", opened=date(2026, 1, 1),
+                        consent_to_case_management=True) for _n in range(4)]
+    erase_case(vault, refs[1].case_id, "Test")
+    with vault.read_session() as session:
+        for offset, limit in ((0, 2), (1, 2), (0, 10)):
+            fast, total = list_cases(session, search="Vantrelli", sort="relevance", offset=offset, limit=limit)
+            full, full_total = list_cases(session, search="Vantrelli", sort="relevance", offset=offset, limit=limit,
+                                          status=ALL_STATUSES)
+            assert [row.case_id for row in fast] == [row.case_id for row in full]
+            assert total == full_total == 3
+            assert refs[1].case_id not in {row.case_id for row in fast}

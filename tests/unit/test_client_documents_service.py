@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from app.documents.data import Organisation
 from app.errors import ValidationError
 from app.models import AuditEntry
 from app.services.agreement_document import consent_form_pdf
@@ -60,6 +61,27 @@ def test_appointment_letter_refuses_an_unknown_language(vault):
     with pytest.raises(ValidationError):
         appointment_letter_pdf(vault, case_id=case.case_id, starts_at=datetime(2026, 5, 4, 9, 0),
                                organisation=ORGANISATION, lang="xx")
+
+
+def test_appointment_letter_refuses_a_day_gone_by_but_not_today(vault):
+    case = build_document_case(vault)
+    yesterday = datetime.combine(TODAY - timedelta(days=1), datetime.min.time()).replace(hour=9)
+    with pytest.raises(ValidationError, match="passed"):
+        appointment_letter_pdf(vault, case_id=case.case_id, starts_at=yesterday, organisation=ORGANISATION)
+    later_today = datetime.combine(TODAY, datetime.min.time()).replace(hour=23, minute=59)
+    assert appointment_letter_pdf(vault, case_id=case.case_id, starts_at=later_today, organisation=ORGANISATION,
+                                  record=False).startswith(b"%PDF")
+
+
+def test_appointment_letter_without_a_place_or_an_address_to_print_is_refused(vault):
+    case = build_document_case(vault)
+    starts = datetime.combine(TODAY + timedelta(days=7), datetime.min.time()).replace(hour=10)
+    nowhere = Organisation(name="", address_lines=(), phone="0251 1", email="")
+    with pytest.raises(ValidationError, match="place"):
+        appointment_letter_pdf(vault, case_id=case.case_id, starts_at=starts, organisation=nowhere, place="  \n ")
+    pdf = appointment_letter_pdf(vault, case_id=case.case_id, starts_at=starts, organisation=nowhere,
+                                 place="Raum 3\nMarktstraße 1", record=False)
+    assert "Marktstraße 1" in pdf_text(pdf)
 
 
 def test_ukrainian_consent_form_prints_german_beside_ukrainian_and_names_literally(vault):

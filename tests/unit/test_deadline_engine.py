@@ -330,7 +330,7 @@ def test_target_dates_of_open_goals(vault):
     items = listed(vault)
 
     assert keyed(items) == [("2026-0001", "goal_target", date(2026, 3, 1), True, f"goal:{goal_id}")]
-    assert items[0].text == "Target date of a goal (language): B1-Kurs abschließen"
+    assert items[0].text == "Target date of a goal in “Enable access to language”: B1-Kurs abschließen"
 
 
 def test_a_goal_reviewed_on_or_after_its_target_date_is_no_longer_a_deadline(vault):

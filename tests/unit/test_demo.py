@@ -126,6 +126,17 @@ def test_agreements_in_every_status_with_ordered_steps(demo_vault):
     assert {"person", "authority"} <= parties
 
 
+def test_steps_in_every_status_and_every_waiver_and_ending_has_a_reason(demo_vault):
+    vault, _ = demo_vault
+    with vault.session() as session:
+        steps = list(session.scalars(select(AgreementStep)))
+        ended = list(session.scalars(select(Agreement).where(Agreement.status == "ended")))
+    assert {step.status for step in steps} == {"open", "fulfilled", "missed", "waived"}
+    assert all(step.status_reason.strip() for step in steps if step.status == "waived")
+    assert all(step.fulfilled_on is not None for step in steps if step.status in ("fulfilled", "waived"))
+    assert ended and all(agreement.ended_reason.strip() for agreement in ended)
+
+
 def test_cases_follow_the_case_file_rules(demo_vault):
     vault, _ = demo_vault
     with vault.session() as session:

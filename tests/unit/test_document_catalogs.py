@@ -93,3 +93,20 @@ def test_gnu_msgfmt_accepts_every_catalog_with_nothing_untranslated_or_fuzzy(po)
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+# The GDPR's own term for "personal data" (all data about a person) in each document language.
+GDPR_PERSONAL_DATA = {
+    "de": "personenbezogene daten", "en": "personal data", "fr": "données personnelles",
+    "uk": "персональні дані", "ar": "البيانات الشخصية", "fa": "داده‌های شخصی", "tr": "kişisel veri",
+}
+
+
+@pytest.mark.parametrize("language", DOCUMENT_LANGUAGES)
+def test_no_consent_data_category_reads_as_all_personal_data(language):
+    # A consent lists the categories it releases: "Personalien" (name, birth date, address)
+    # printed as the GDPR's "personal data" would read as consent to pass on everything.
+    labels = labels_for(language)
+    for key in MESSAGES:
+        if key.startswith("category_"):
+            assert GDPR_PERSONAL_DATA[language] not in labels[key].lower(), (language, key, labels[key])

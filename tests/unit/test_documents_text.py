@@ -129,3 +129,16 @@ def test_brackets_in_right_to_left_lines_face_their_content():
     assert shaped.index(")") > shaped.index("(")
     # An isolated Latin value keeps its own brackets.
     assert visual_text("توقيع " + isolate("(Lena Schulte)"), "rtl").startswith("(Lena Schulte) ")
+
+
+def test_brackets_inside_an_isolated_latin_value_keep_their_glyphs():
+    from app.documents.text import isolate, visual_text
+
+    # A German proof or a name in an Arabic line is isolated left to right: its brackets
+    # resolve against the isolate, even with digits or Arabic letters before them.
+    assert visual_text("الإثبات: " + isolate("Vertrag (2026)"), "rtl").startswith("Vertrag (2026) ")
+    assert visual_text("الإثبات: " + isolate("Vertrag (5)"), "rtl").startswith("Vertrag (5) ")
+    salutation = visual_text("مرحبًا " + isolate("Ali محمد حسینی (Hosseini)") + "،", "rtl")
+    assert "(Hosseini)" in salutation and ")Hosseini(" not in salutation
+    # An isolated Arabic value with a Latin part in brackets still reads right to left.
+    assert visual_text("الاسم: " + isolate("حسینی (Ali)"), "rtl").startswith("(Ali) ")

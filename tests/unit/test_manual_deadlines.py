@@ -6,12 +6,8 @@ import pytest
 
 from app.errors import ValidationError
 from app.services.case_file import case_detail
-from app.services.deadlines import (
-    add_deadline,
-    list_upcoming_deadlines,
-    mark_deadline_done,
-    upcoming_deadlines,
-)
+from app.services.deadline_engine import deadline_list
+from app.services.deadlines import add_deadline, mark_deadline_done
 from tests.unit.case_factory import TODAY, days_ago, days_ahead, new_case
 
 
@@ -24,16 +20,15 @@ def test_upcoming_deadlines_include_overdue_and_exclude_done_and_far_ones(vault)
     done = add_deadline(vault, case_id=second.case_id, kind="other", due=days_ahead(1))
     mark_deadline_done(vault, deadline_id=done)
 
-    with vault.session() as session:
-        rows = upcoming_deadlines(session, 14, TODAY)
+    rows = deadline_list(vault, within_days=14, today=TODAY)
     assert [(r.deadline_id, r.ref, r.overdue) for r in rows] == [(overdue, first.ref, True), (soon, second.ref, False)]
     assert rows[0].name == "Samir Nouri" and rows[0].source == "manual" and rows[0].kind == "duldung_expiry"
-    assert len(list_upcoming_deadlines(vault, within_days=60)) == 3
+    assert len(deadline_list(vault, within_days=60, today=TODAY)) == 3
 
     deadlines = case_detail(vault, second.ref)["deadlines"]
     assert [(d["kind"], d["done"], d["source"]) for d in deadlines] == [("other", True, "manual"), ("review", False, "manual")]
     mark_deadline_done(vault, deadline_id=done, done=False)
-    assert len(list_upcoming_deadlines(vault, within_days=14)) == 3
+    assert len(deadline_list(vault, within_days=14, today=TODAY)) == 3
 
 
 def test_deadline_bad_input(vault):
@@ -43,4 +38,4 @@ def test_deadline_bad_input(vault):
     with pytest.raises(ValidationError, match="due date is missing"):
         add_deadline(vault, case_id=ref.case_id, kind="review", due="")
     with pytest.raises(ValidationError, match="cannot be negative"):
-        list_upcoming_deadlines(vault, within_days=-1)
+        deadline_list(vault, within_days=-1)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from app.errors import UsageError, ValidationError
 from app.services.residence import (
     Facts,
     check_residence,
@@ -294,3 +297,153 @@ def test_rule_deadline_kinds_are_codes_of_the_case_file():
 
     assert kinds == {"birthday_27", "stay_requirement", "other"}
     assert kinds <= {kind.value for kind in DeadlineKind}
+
+
+# --- entries and grants at a month end (§ 187 Abs. 1, § 188 Abs. 2 and 3 BGB) ----------------------
+
+def test_25a_stay_from_an_entry_on_31_january():
+    result = check(birth_date="2005-06-15", entry_date="2023-01-31", duldung_since="2023-01-31",
+                   school_years=3, identity_clarified=True).rules["25a"]
+
+    # 31.01.2023 not counted; 3 years end with 31.01.2026; met on 01.02.2026;
+    # Duldung 31.01.2023 + 12 months -> 31.01.2024, met on 01.02.2024.
+    assert result.requirements_met_on == date(2026, 2, 1)
+    # Born 15.06.2005: 27 on 15.06.2032, last day 14.06.2032.
+    assert result.application_deadline == date(2032, 6, 14)
+    assert result.missing == [] and result.available is True
+
+
+def test_60c_three_months_of_duldung_from_31_january_end_with_30_april():
+    result = check(date(2026, 4, 30), duldung_since="2026-01-31", identity_clarified=True).rules["60c"]
+
+    # April has no 31st: the period ends with 30.04.2026 (§ 188 Abs. 3 BGB); met on 01.05.2026.
+    assert result.requirements_met_on == date(2026, 5, 1)
+    assert codes(result) == ["duldung"]
+    assert check(date(2026, 5, 1), duldung_since="2026-01-31", identity_clarified=True).rules["60c"].missing == []
+
+
+def test_60c_three_months_from_30_november_end_with_29_february_in_a_leap_year():
+    result = check(duldung_since="2023-11-30", identity_clarified=True).rules["60c"]
+
+    # February 2024 has no 30th: the period ends with 29.02.2024; met on 01.03.2024.
+    assert result.requirements_met_on == date(2024, 3, 1)
+
+
+def test_60c_identity_limit_six_months_after_an_entry_on_31_august():
+    facts = Facts.from_mapping({"entry_date": "2025-08-31", "identity_clarified": False})
+
+    # 31.08.2025 + 6 months: February 2026 has no 31st, so the last day is 28.02.2026.
+    identity = [d for d in rule_deadlines(facts, date(2026, 1, 15)) if d.source == "rule:60c" and d.kind == "other"]
+    assert [d.due for d in identity] == [date(2026, 2, 28)]
+    # Once it is clarified, the limit is no deadline any more.
+    clarified = Facts.from_mapping({"entry_date": "2025-08-31", "identity_clarified": True})
+    assert not [d for d in rule_deadlines(clarified, date(2026, 1, 15)) if d.kind == "other"]
+
+
+def test_25b_from_an_entry_on_31_january_with_and_without_a_minor_child():
+    facts = {"entry_date": "2020-01-31", "duldung_since": "2020-03-01", "german_level": "A2",
+             "identity_clarified": True}
+
+    # 6 years: 31.01.2020 -> 31.01.2026, met on 01.02.2026; 4 years: -> 31.01.2024, met on 01.02.2024.
+    assert check(minor_child=False, **facts).rules["25b"].requirements_met_on == date(2026, 2, 1)
+    assert check(minor_child=True, **facts).rules["25b"].requirements_met_on == date(2024, 2, 1)
+    assert check(minor_child=True, **facts).rules["25b"].missing == []
+
+
+def test_25b_stay_not_yet_complete_is_named_with_its_date():
+    result = check(entry_date="2021-01-31", minor_child=False, duldung_since="2021-06-01", german_level="B1",
+                   identity_clarified=True).rules["25b"]
+
+    # 31.01.2021 + 6 years -> 31.01.2027; met on 01.02.2027, after the check date.
+    assert result.requirements_met_on == date(2027, 2, 1)
+    assert codes(result) == ["stay"]
+    assert "complete on 2027-02-01" in result.missing[0].text
+
+
+def test_60d_from_month_ends():
+    result = check(entry_date="2021-01-31", duldung_since="2022-03-31", employment_since="2025-01-31",
+                   weekly_hours=20, german_level="A2", identity_clarified=True).rules["60d"]
+
+    # Duldung 31.03.2022 + 12 months -> 31.03.2023 (met 01.04.2023); work 31.01.2025 + 12 months -> 31.01.2026.
+    assert result.requirements_met_on == date(2026, 2, 1)
+    assert result.available is True and result.missing == []
+
+
+def test_entry_on_29_february_plus_three_years_ends_with_28_february():
+    result = check(birth_date="2006-03-01", entry_date="2024-02-29", duldung_since="2024-03-01",
+                   school_years=3, identity_clarified=True).rules["25a"]
+
+    # 2027 has no 29 February: the 3 years end with 28.02.2027; met on 01.03.2027 (Duldung 01.03.2024 -> 02.03.2025).
+    assert result.requirements_met_on == date(2027, 3, 1)
+    assert codes(result) == ["stay"]
+
+
+# --- interruptions of the stay ----------------------------------------------------------------------
+
+def test_several_short_absences_keep_the_stay_and_only_a_long_one_restarts_it():
+    entry = date(2020, 1, 31)
+
+    # 31.05.2021 + 3 months -> 31.08.2021: back on that day is harmless, a day later is not.
+    assert uninterrupted_stay_since(entry, [(date(2021, 5, 31), date(2021, 8, 31))], allowed_months=3) == entry
+    assert uninterrupted_stay_since(entry, [(date(2021, 5, 31), date(2021, 9, 1))], allowed_months=3) == date(2021, 9, 1)
+    # Two absences of two months each do not add up; given out of order, they are sorted.
+    short_ones = [(date(2023, 3, 1), date(2023, 5, 1)), (date(2022, 3, 1), date(2022, 5, 1))]
+    assert uninterrupted_stay_since(entry, short_ones, allowed_months=3) == entry
+    # A long absence, then a short one: the count starts on the return from the long one.
+    mixed = [(date(2021, 1, 10), date(2021, 6, 10)), (date(2022, 7, 1), date(2022, 8, 1))]
+    assert uninterrupted_stay_since(entry, mixed, allowed_months=3) == date(2021, 6, 10)
+
+
+def test_an_absence_that_ends_before_it_begins_or_begins_before_entry_is_refused():
+    with pytest.raises(ValidationError, match="cannot end"):
+        uninterrupted_stay_since(date(2020, 1, 1), [(date(2021, 5, 1), date(2021, 4, 1))], allowed_months=3)
+    with pytest.raises(ValidationError, match="cannot begin before the entry"):
+        uninterrupted_stay_since(date(2020, 1, 1), [(date(2019, 5, 1), date(2019, 6, 1))], allowed_months=3)
+
+
+# --- facts that cannot be true on the check date ------------------------------------------------------
+
+def test_a_birth_date_after_the_check_date_is_refused_with_a_message():
+    with pytest.raises(UsageError, match="The birth date 2027-03-01 lies after the check date 2026-11-21"):
+        check(birth_date="2027-03-01")
+    # A birth year that has begun is possible (its earliest day has passed); a later year is not.
+    assert check(birth_date="2026").rules["25a"].application_deadline == date(2052, 12, 31)
+    with pytest.raises(UsageError, match="lies after the check date"):
+        check(birth_date="2027")
+
+
+def test_an_entry_before_the_birth_is_refused_and_gives_no_deadlines():
+    with pytest.raises(UsageError, match=r"entry_date \(1999-12-31\) lies before the birth date 2000-01-01"):
+        check(birth_date="2000-01-01", entry_date="1999-12-31")
+    with pytest.raises(UsageError, match="duldung_since"):
+        check(birth_date="2000-05", duldung_since="2000-04-30")
+    # The deadline list does not break on a contradictory case file, nor lose its § 25a deadline
+    # (born 01.01.2000: 27 on 01.01.2027, last day 31.12.2026); someone not yet born has none.
+    facts = Facts.from_mapping({"birth_date": "2000-01-01", "entry_date": "1999-12-31"})
+    assert [(d.kind, d.due) for d in rule_deadlines(facts, ON)] == [("birthday_27", date(2026, 12, 31))]
+    assert rule_deadlines(Facts.from_mapping({"birth_date": "2030-01-01"}), ON) == []
+
+
+def test_dates_beyond_the_calendar_are_refused_not_a_crash():
+    with pytest.raises(UsageError, match=r"entry_date \(9999-01-01\) lies too far in the future"):
+        check(entry_date="9999-01-01")
+    with pytest.raises(UsageError, match="lies too far in the future"):
+        check(date(9999, 12, 31))
+    assert rule_deadlines(Facts.from_mapping({"duldung_since": "9999-01-01"}), ON) == []
+    # A future entry is not refused: a case manager may plan with it (31.01.2030 + 3 years -> 01.02.2033).
+    stay = [f.text for f in check(entry_date="2030-01-31").rules["25a"].missing if f.code == "stay"]
+    assert stay == ["3 years of uninterrupted stay (§ 25a Abs. 1 S. 1 Nr. 1 AufenthG): complete on 2033-02-01."]
+
+
+# --- § 104c Chancen-Aufenthaltsrecht ------------------------------------------------------------------
+
+def test_104c_holders_are_told_to_move_to_25a_or_25b_until_30_june_2027():
+    def notes_on(day: date) -> list[str]:
+        result = check(day, entry_date="2017-10-31", minor_child=False)
+        return [note for rule in ("25a", "25b") for note in result.rules[rule].notes if "104c" in note]
+
+    # New applications ended 31.12.2025; the move to § 25a/§ 25b is open up to and including 30.06.2027.
+    on_the_last_day = notes_on(date(2027, 6, 30))
+    assert len(on_the_last_day) == 2
+    assert all("until 2027-06-30" in note and "ended on 2025-12-31" in note for note in on_the_last_day)
+    assert notes_on(date(2027, 7, 1)) == []

@@ -53,6 +53,11 @@ def test_a_newer_version_applies_from_its_date_and_not_before(tmp_path):
     assert before.rules["25b"].requirements_met_on == date(2027, 9, 1)  # 6 years
     assert after.rules_version == "2027-01-01"
     assert after.rules["25b"].requirements_met_on == date(2026, 9, 1)  # 5 years
+    # The check before the change says that its date of 01.09.2027 lies after the new version takes effect.
+    assert any("newer legal version (2027-01-01) takes effect on 2027-01-01" in note for note in before.notes)
+    assert not any("newer legal version" in note for note in after.notes)
+    # Without the new file the same check has no such note.
+    assert not any("newer legal version" in note for note in check_residence(FACTS, date(2026, 12, 31)).notes)
 
 
 def test_no_version_in_force_before_the_first_file():

@@ -606,6 +606,9 @@ class CaseFileBuilder:
             if step_status == "fulfilled":
                 fulfilled_on = min(max(anchor, due - _days(rng.randint(0, 10))), end) if due else anchor
                 previous_done = fulfilled_on
+            elif step_status == "waived":
+                # The service records the day a step was waived (the chain counts on from it); so does the demo.
+                fulfilled_on = min(max(anchor, due or anchor), end) if status == "fulfilled" else end
             elif party != "authority":
                 previous_done = None if step_status != "waived" else previous_done
             if due:

@@ -94,7 +94,9 @@ def step_actions(step: StepView, agreement_status: str, read_only: bool) -> tupl
         return ["edit", "up", "down", "remove"], []
     if agreement_status == "fulfilled":
         return ["reopen"], []
-    if step.status == "open" and step.state == "waiting":  # not due yet: it cannot be missed
+    # Not fallen due yet (waiting for earlier steps, or its day still ahead): it cannot be missed.
+    not_due_yet = step.state == "waiting" or (step.state == "due" and step.effective_due is not None)
+    if step.status == "open" and not_due_yet:
         return ["fulfil", "waive"], ["edit", "up", "down", "remove"]
     if step.status == "open":
         return ["fulfil", "miss", "waive"], ["edit", "up", "down", "remove"]

@@ -1,9 +1,10 @@
 """One open case: the header, the phase cycle, and the tabs of the case file.
 
-The view loads ``case_detail`` once per (re)load on a worker thread and hands
-the dict to every tab's ``show_case``. A tab that wrote something calls
-``ctx.changed()``; the view reloads and shows the new file everywhere (a
-reload that is overtaken by a newer one is dropped, never shown late).
+The view loads the case file (``case_file_for_view``: ``case_detail`` plus the
+live deadlines) once per (re)load on a worker thread and hands the dict to
+every tab's ``show_case``. A tab that wrote something calls ``ctx.changed()``;
+the view reloads and shows the new file everywhere (a reload that is
+overtaken by a newer one is dropped, never shown late).
 
 Unsaved input lives in the tabs' widgets: it survives locking (the view keeps
 its widgets and reloads after unlock) and is never dropped without asking
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.services.case_file import case_detail
+from app.services.case_view_file import case_file_for_view
 from app.services.cases import change_phase, reopen_case
 from app.storage.vault import Vault
 from app.ui import labels
@@ -48,7 +49,7 @@ UNSAVED_MARK = " •"
 def _load(vault: Vault, case_id: str, generation: int) -> tuple[int, dict | None, BaseException | None]:
     """Runs on a worker thread: the case file, or the error to show (tagged with its request)."""
     try:
-        return generation, case_detail(vault, case_id=case_id), None
+        return generation, case_file_for_view(vault, case_id), None
     except Exception as exc:
         return generation, None, exc
 

@@ -15,6 +15,7 @@ from app.ui.case_view.casework_tab import CaseworkTab
 from app.ui.case_view.casework_widgets import EmptyState, TabHeading, confirm
 from app.ui.case_view.deadline_dialog import DeadlineDialog
 from app.ui.case_view.entry_table import Cell, EntryTable
+from app.ui.deadline_texts import with_local_dates
 from app.ui.widgets.buttons import primary_button, secondary_button
 
 SOON_DAYS = 14
@@ -31,6 +32,13 @@ def status_cell(deadline: dict[str, Any], today: date) -> Cell:
     days = (due - today).days
     tone = "error" if days < 0 else "warning" if days <= SOON_DAYS else "neutral"
     return Cell(days_text(due, today).capitalize(), (0 if days < 0 else 1, days), tone=tone)
+
+
+def with_row_id(deadline: dict[str, Any]) -> dict[str, Any]:
+    """The deadline with a ``row_id`` for the table: its stored id, or, for a date that lives in
+    the case file itself (a Duldung's expiry, a rule date) and has no stored row, its source and day."""
+    row_id = deadline.get("id") or f"{deadline.get('source')}|{deadline.get('kind')}|{deadline.get('due')}"
+    return {**deadline, "row_id": row_id}
 
 
 class DeadlinesTab(CaseworkTab):
@@ -67,14 +75,15 @@ class DeadlinesTab(CaseworkTab):
         today = date.today()
         everything = detail.get("deadlines") or []
         shown = [d for d in everything if self.show_done.isChecked() or not d.get("done")]
-        self.deadlines = sorted(shown, key=lambda d: (bool(d.get("done")), d.get("due") or ""))
+        self.deadlines = sorted((with_row_id(d) for d in shown),
+                                key=lambda d: (bool(d.get("done")), d.get("due") or ""))
         rows = []
         for deadline in self.deadlines:
             source = deadline.get("source") or ""
-            rows.append((deadline["id"], [
+            rows.append((deadline["row_id"], [
                 Cell(format_date(deadline.get("due")), deadline.get("due") or ""),
                 Cell(label(DEADLINE_KIND_LABELS, deadline.get("kind"))),
-                Cell(deadline.get("note") or ""),
+                Cell(deadline.get("note") or with_local_dates(deadline.get("text") or "")),
                 Cell(deadline_source_label(source), tooltip=source),
                 status_cell(deadline, today),
             ]))
@@ -92,13 +101,17 @@ class DeadlinesTab(CaseworkTab):
     def status_text(self, deadline_id: str) -> str:
         return self.table.row_texts(deadline_id)[STATUS_COLUMN]
 
-    def _deadline(self, deadline_id: str | None) -> dict[str, Any] | None:
-        return next((d for d in self.deadlines if d["id"] == deadline_id), None)
+    def _deadline(self, row_id: str | None) -> dict[str, Any] | None:
+        return next((d for d in self.deadlines if d["row_id"] == row_id), None)
 
     def _update_buttons(self) -> None:
         deadline = self._deadline(self.table.current_id())
-        self.done_button.setEnabled(deadline is not None)
+        stored = deadline is not None and deadline.get("id") is not None
+        self.done_button.setEnabled(stored)
         self.done_button.setText(_("&Reopen") if deadline and deadline.get("done") else _("Mark &done"))
+        self.done_button.setToolTip("" if stored or deadline is None else _(
+            "This date comes from the case file itself ({source}); it changes when you update it there.").format(
+                source=deadline_source_label(deadline.get("source") or "")))
         manual = deadline is not None and deadline.get("source") == MANUAL_SOURCE
         self.delete_button.setEnabled(manual)
         self.delete_button.setToolTip(
@@ -107,13 +120,13 @@ class DeadlinesTab(CaseworkTab):
     def add_deadline(self) -> DeadlineDialog:
         return self.open_dialog(DeadlineDialog(self.ctx, parent=self))
 
-    def toggle_done(self, deadline_id: str | None) -> None:
-        deadline = self._deadline(deadline_id)
-        if deadline is not None:
+    def toggle_done(self, row_id: str | None) -> None:
+        deadline = self._deadline(row_id)
+        if deadline is not None and deadline.get("id") is not None:
             self.write(mark_deadline_done, deadline_id=deadline["id"], done=not deadline.get("done"))
 
-    def ask_delete(self, deadline_id: str | None) -> None:
-        deadline = self._deadline(deadline_id)
+    def ask_delete(self, row_id: str | None) -> None:
+        deadline = self._deadline(row_id)
         if deadline is None or deadline.get("source") != MANUAL_SOURCE:
             return
         self.last_box = confirm(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from app.documents.data import Organisation
 from app.documents.labels import supported_languages
 from app.i18n import _
-from app.services.agreement_document import agreement_case_id, agreement_pdf
+from app.services.agreement_document import agreement_case, agreement_pdf
 from app.services.document_language import client_languages
 from app.ui.dialogs.document_preview_dialog import DocumentPreviewDialog, open_document_dialog
 
@@ -21,7 +21,8 @@ from app.ui.dialogs.document_preview_dialog import DocumentPreviewDialog, open_d
 class AgreementPdfDialog(DocumentPreviewDialog):
     def __init__(self, vault, agreement_id: str, *, organisation: Organisation | None = None,
                  parent: QWidget | None = None) -> None:
-        client = client_languages(vault, case_id=agreement_case_id(vault, agreement_id=agreement_id))
+        case_id, ref = agreement_case(vault, agreement_id=agreement_id)
+        client = client_languages(vault, case_id=case_id)
         super().__init__(
             vault, title=_("Zug-um-Zug agreement"),
             subtitle=_("German is the binding version; a translated copy prints it beside the person's language."),
@@ -29,10 +30,13 @@ class AgreementPdfDialog(DocumentPreviewDialog):
             default_language=client[0] if client else "de", parent=parent,
         )
         self.agreement_id = agreement_id
+        self.ref = ref
         self.finish_layout(width=720, height=860)
         self.schedule_preview(immediately=True)
 
-    file_stem = "Vereinbarung"
+    @property
+    def file_stem(self) -> str:
+        return f"Vereinbarung-{self.ref}"  # as the CLI names it: several cases' agreements stay apart
 
     def render(self, **arguments) -> bytes:
         return agreement_pdf(**arguments)

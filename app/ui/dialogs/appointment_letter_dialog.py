@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTimeEdit, QWidget
 
 from app.documents.data import Organisation
@@ -41,6 +41,7 @@ class AppointmentLetterDialog(ClientDocumentDialog):
             organisation=organisation, parent=parent,
         )
         self.day = DateField(_("Day of the appointment"))
+        self.day.setMinimumDate(QDate.currentDate())  # an invitation to a day gone by helps nobody
         self.day.set_value(date.today() + timedelta(days=7))
         self.time = QTimeEdit(QTime(10, 0))
         self.time.setDisplayFormat("HH:mm")

@@ -287,13 +287,13 @@ class ClientDocumentDialog(DocumentPreviewDialog):
 
     def __init__(self, vault, case_id: str, *, ref: str, title: str, subtitle: str,
                  organisation: Organisation | None = None, parent: QWidget | None = None) -> None:
-        from app.documents.labels import DOCUMENT_LANGUAGES
-        from app.services.document_language import client_languages, default_document_language
+        from app.documents.labels import DEFAULT_LANGUAGE, DOCUMENT_LANGUAGES
+        from app.services.document_language import client_languages
 
+        client = client_languages(vault, case_id=case_id)  # one read: the default is its first
         super().__init__(
             vault, title=title, subtitle=subtitle, organisation=organisation, languages=DOCUMENT_LANGUAGES,
-            client_languages=client_languages(vault, case_id=case_id),
-            default_language=default_document_language(vault, case_id=case_id), parent=parent,
+            client_languages=client, default_language=client[0] if client else DEFAULT_LANGUAGE, parent=parent,
         )
         self.case_id = case_id
         self.ref = ref
