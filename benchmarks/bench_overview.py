@@ -77,7 +77,8 @@ def run(ctx: BenchContext) -> list[Figure]:
         Figure.of("deadlines_page_90_days_median_ms", window.median_ms, "ms", 1500.0, note="off the GUI thread"),
         Figure.of("agreements_page_median_ms", agreements.median_ms, "ms", 500.0, note="off the GUI thread"),
         Figure.of("agreement_tab_chain_median_ms", chain.median_ms, "ms", 16.0,
-                  note=f"{summary.steps_total} steps, on the GUI thread"),
+                  note=f"{summary.steps_total} steps: their states from the loaded case file, computed on the "
+                       "GUI thread (no widgets)"),
         Figure.of("recent_cases_median_ms", recent.median_ms, "ms", 50.0,
                   note=f"audit log of {AUDIT_ENTRIES:,} entries, {len(USERS)} users"),
     ]

@@ -52,6 +52,8 @@ def format_value(value: float | None, unit: str) -> str:
     if unit == "x":
         return f"{value:.2f}×"
     if unit == "ms":
+        if value < 1:  # a pure computation in microseconds would read "0.0 ms"
+            return f"{value:.3f} ms"
         return f"{value:,.0f} ms" if value >= 100 else f"{value:.1f} ms"
     if unit == "MB":
         return f"{value:,.0f} MB"
