@@ -449,8 +449,10 @@ class CasesPage(QWidget):
         existing = next((r for r in self.recent if r.case_id == case.case_id), None)
         if existing is not None and not case.name:
             case = existing
-        self.recent = [case] + [r for r in self.recent if r.case_id != case.case_id]
-        del self.recent[MAX_RECENT:]
+        recent = ([case] + [r for r in self.recent if r.case_id != case.case_id])[:MAX_RECENT]
+        if recent == self.recent:
+            return  # the load confirming what the open already showed: rebuilding the chips cost ~4 ms
+        self.recent = recent
         self._update_recent_strips()
         self.recent_changed.emit()
 
