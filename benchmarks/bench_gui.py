@@ -208,6 +208,6 @@ def run(ctx: BenchContext) -> list[Figure]:
         Figure.of("gui_search_burst_last_key_median_ms", burst.median_ms, "ms",
                   note="fast typing: last key → results painted, includes the 150 ms debounce"),
         Figure.of("gui_case_open_median_ms", case_open.median_ms, "ms", 150.0,
-                  note=f"{n}; open_case → case file loaded, all tabs filled, painted"),
+                  note=f"{n}; open_case → case file loaded, header and the tab in view filled (the others fill when shown), painted"),
         Figure.of("gui_case_open_p95_ms", case_open.p95_ms, "ms", 150.0, note=f"{n}; {OPEN_SAMPLES} cases"),
     ]

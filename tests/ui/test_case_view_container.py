@@ -132,3 +132,17 @@ def test_register_case_tab_replaces_in_place_or_inserts_before(monkeypatch):
     assert new_keys.index("letters") == new_keys.index("deadlines") - 1
     register_case_tab(CaseTabSpec("conflicts", N_("Conflicts"), RecordingTab))
     assert tab_registry.CASE_TABS[-1].key == "conflicts"
+
+
+def test_a_tab_out_of_view_is_filled_when_it_is_first_shown(qtbot, view, vault, case):
+    hidden = view.tab_widget.widget(1)  # the widget itself: tab() would fill it
+    assert view.tab_widget.currentIndex() == 0 and hidden.shown == []
+    view.sections.buttons[1].click()
+    assert [detail["case_id"] for detail in hidden.shown] == [case.case_id]
+    view.sections.buttons[0].click()
+    update_case(vault, case_id=case.case_id, intake_notes="seen at the advice centre")
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.context.changed()
+    assert len(hidden.shown) == 1  # not refilled while out of view
+    view.sections.buttons[1].click()
+    assert hidden.shown[-1]["intake_notes"] == "seen at the advice centre"

@@ -1,8 +1,10 @@
 """One open case: the header, the phase cycle, and the tabs of the case file.
 
 The view loads the case file (``case_file_for_view``: ``case_detail`` plus the
-live deadlines) once per (re)load on a worker thread and hands the dict to
-every tab's ``show_case``. A tab that wrote something calls ``ctx.changed()``;
+live deadlines) once per (re)load on a worker thread and hands the dict to the
+tab in view at once; every other tab gets it when it is first shown (or
+reached through ``tab()``) — twelve tabs, some with a hundred widgets (contact
+cards, agreement chains), made a case open wait on parts nobody looked at. A tab that wrote something calls ``ctx.changed()``;
 the view reloads and shows the new file everywhere (a reload that is
 overtaken by a newer one is dropped, never shown late).
 
@@ -138,6 +140,8 @@ class CaseView(QWidget):
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setAccessibleName(_("Parts of the case file"))
         self._tabs: dict[str, QWidget] = {}
+        # Tabs that have not seen the latest case file yet: filled when shown (see show_detail).
+        self._stale: set[str] = set()
         self._specs = list(CASE_TABS if tabs is None else tabs)
         for spec in self._specs:
             widget = self._make_tab(spec)
@@ -149,6 +153,7 @@ class CaseView(QWidget):
         # Every part of the file in view at once: a row of tabs that wraps instead of a tab bar,
         # which at 1280 px hid the last German titles behind scroll arrows.
         self.sections = CaseSectionBar(self.tab_widget)
+        self.tab_widget.currentChanged.connect(self._fill_current)
         body = QVBoxLayout()
         body.setSpacing(0)
         body.addWidget(self.sections)
@@ -200,6 +205,8 @@ class CaseView(QWidget):
     # --- tabs ----------------------------------------------------------------------
 
     def tab(self, key: str) -> QWidget:
+        """The tab's widget, showing the latest case file (filled now if it was not yet)."""
+        self._fill(key)
         return self._tabs[key]
 
     def tab_keys(self) -> list[str]:
@@ -207,8 +214,27 @@ class CaseView(QWidget):
 
     def show_tab(self, key: str) -> QWidget:
         widget = self._tabs[key]
-        self.tab_widget.setCurrentWidget(widget)
+        self.tab_widget.setCurrentWidget(widget)  # currentChanged fills it
+        self._fill(key)
         return widget
+
+    @Slot(int)
+    def _fill_current(self, index: int) -> None:
+        if 0 <= index < len(self._specs):
+            self._fill(self._specs[index].key)
+
+    def _fill(self, key: str) -> None:
+        """Hand the latest case file to a tab that has not seen it yet."""
+        if key not in self._stale or self.context.detail is None:
+            return
+        self._stale.discard(key)
+        show_case = getattr(self._tabs[key], "show_case", None)
+        if show_case is None:
+            return
+        try:
+            show_case(self.context.detail)
+        except Exception as exc:  # a tab's bug: report it, the other tabs still show the case
+            report_unexpected(type(exc), exc, exc.__traceback__, self)
 
     def _make_tab(self, spec: CaseTabSpec) -> QWidget:
         try:
@@ -266,21 +292,16 @@ class CaseView(QWidget):
         report_unexpected(type(exc), exc, exc.__traceback__, self)
 
     def show_detail(self, detail: dict[str, Any]) -> None:
-        """Render a loaded case file in the header, the phase cycle and every tab."""
+        """Render a loaded case file in the header, the phase cycle and the tab in view; the
+        other tabs get it when they are shown (a tab keeps unsaved input either way)."""
         self.context.detail = detail
         self.context.ref = detail.get("ref", self.context.ref)
         self.header.show_case(detail)
         self.share_switch.show_case(detail)
         self.share_switch.show()
         self._show_phase(detail)
-        for widget in self._tabs.values():
-            show_case = getattr(widget, "show_case", None)
-            if show_case is None:
-                continue
-            try:
-                show_case(detail)
-            except Exception as exc:  # a tab's bug: report it, the other tabs still show the case
-                report_unexpected(type(exc), exc, exc.__traceback__, self)
+        self._stale = set(self._tabs)
+        self._fill_current(self.tab_widget.currentIndex())
         self.loaded.emit(detail)
 
     # --- the phase cycle -------------------------------------------------------------
@@ -384,7 +405,7 @@ class CaseView(QWidget):
     def save_all(self) -> bool:
         """Save every tab with unsaved input; False (and that tab shown) when one could not."""
         for key in self.unsaved_tabs():
-            widget = self._tabs[key]
+            widget = self.tab(key)  # a tab saves against the latest case file
             if not widget.save():
                 self.show_tab(key)
                 return False

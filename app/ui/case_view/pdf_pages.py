@@ -2,26 +2,35 @@
 
 PySide6-Essentials has no QtPdf; PDFium reads the document from the buffer we
 hand it (``FPDF_LoadMemDocument``), so no copy of the plaintext touches the disk.
-Without pypdfium2 the viewer falls back to "Export…" only.
+Without pypdfium2 the viewer falls back to "Export…" only. PDFium is loaded on
+the first PDF shown, not when a case view (whose Documents tab imports this
+module) is built: ~30 ms and ~8 MB nobody needs until then.
 """
 
 from __future__ import annotations
+
+from functools import cache
+from types import ModuleType
 
 from PySide6.QtGui import QImage
 
 from app.errors import DataError
 from app.i18n import _
 
-try:
-    import pypdfium2 as pdfium
-except ImportError:  # pragma: no cover - the dependency is declared; a broken install still starts
-    pdfium = None
-
 PDF_MAGIC = b"%PDF-"
 
 
+@cache
+def _pdfium() -> ModuleType | None:
+    try:
+        import pypdfium2
+    except ImportError:  # pragma: no cover - the dependency is declared; a broken install still starts
+        return None
+    return pypdfium2
+
+
 def pdf_rendering_available() -> bool:
-    return pdfium is not None
+    return _pdfium() is not None
 
 
 def looks_like_pdf(data: bytes, mime_type: str = "") -> bool:
@@ -32,6 +41,7 @@ class PdfPages:
     """An open PDF; ``render(index, scale)`` draws one page (72 dpi × scale)."""
 
     def __init__(self, data: bytes) -> None:
+        pdfium = _pdfium()
         if pdfium is None:
             raise DataError(_("PDF display is not installed; use Export… to open the file elsewhere."))
         self._data = data  # PDFium reads from this buffer: it must live as long as the document

@@ -57,6 +57,7 @@ SEARCH_DEBOUNCE_MS = 150
 # 50-100 ms for nothing a person can use: the search starts with the second character.
 MIN_SEARCH_LENGTH = 2
 SPARE_VIEW_DELAY_MS = 400  # build the next case view once the user pauses
+SPARE_AFTER_DELETE_MS = 20  # ... and the closed one is gone
 MAX_RECENT = 6
 ROW_HEIGHT = 34
 # Every shown column fits a 1280-pixel window: the name takes the room the others leave (at least
@@ -404,9 +405,14 @@ class CasesPage(QWidget):
 
     @Slot()
     def _build_spare_view(self) -> None:
-        for retired in self._retired:
-            retired.deleteLater()
-        self._retired.clear()
+        if self._retired:
+            # Free the closed view before building the next: deleteLater acts once control is
+            # back in the event loop, and building meanwhile held three views (~12 MB each).
+            for retired in self._retired:
+                retired.deleteLater()
+            self._retired.clear()
+            QTimer.singleShot(SPARE_AFTER_DELETE_MS, self, self._build_spare_view)  # not after the page is gone
+            return
         if self.spare_view is not None or self.vault is None or self.vault.is_locked:
             return
         view = CaseView(self.vault, None)
@@ -449,8 +455,10 @@ class CasesPage(QWidget):
         existing = next((r for r in self.recent if r.case_id == case.case_id), None)
         if existing is not None and not case.name:
             case = existing
-        self.recent = [case] + [r for r in self.recent if r.case_id != case.case_id]
-        del self.recent[MAX_RECENT:]
+        recent = ([case] + [r for r in self.recent if r.case_id != case.case_id])[:MAX_RECENT]
+        if recent == self.recent:
+            return  # the load confirming what the open already showed: rebuilding the chips cost ~4 ms
+        self.recent = recent
         self._update_recent_strips()
         self.recent_changed.emit()
 
