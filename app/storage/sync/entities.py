@@ -177,16 +177,19 @@ def entities() -> dict[str, Entity]:
         case_sql = _case_sql(table.name, tables)
         if case_sql is None:
             continue
-        columns = tuple(c.name for c in table.c if not c.primary_key)
-        codecs = {c.name: _raw_codec(c) for c in table.c if not c.primary_key}
+        # Plain ``str``, not SQLAlchemy's ``quoted_name``: these names go into every
+        # executemany row, where the driver probes a str subclass for adapters (per row).
+        name = str(table.name)
+        columns = tuple(str(c.name) for c in table.c if not c.primary_key)
+        codecs = {str(c.name): _raw_codec(c) for c in table.c if not c.primary_key}
         parents = tuple(
             (c.name, fk.column.table.name, bool(c.nullable))
             for c in table.c
             for fk in c.foreign_keys
             if fk.column.table.name in tables
         )
-        result[table.name] = Entity(
-            name=table.name,
+        result[name] = Entity(
+            name=name,
             table=table,
             columns=columns,
             case_sql=case_sql,
