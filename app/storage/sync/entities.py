@@ -265,7 +265,7 @@ def read_raw(conn, name: str, row_ids: list[str]) -> dict[str, dict[str, Any]]:
     for start in range(0, len(ids), 400):
         part = ids[start : start + 400]
         sql = spec.select_sql + f' WHERE "id" IN ({", ".join("?" for _ in part)})'
-        for row in conn.exec_driver_sql(sql, tuple(part)):
+        for row in conn.exec_driver_sql(sql, tuple(part)).fetchall():
             found[row[0]] = dict(zip(spec.columns, row[1:], strict=True))
     return found
 
