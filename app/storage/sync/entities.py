@@ -262,6 +262,15 @@ def read_raw(conn, name: str, row_ids: list[str]) -> dict[str, dict[str, Any]]:
     spec = entities()[name]
     ids = sorted(set(row_ids))  # key order: neighbouring ids share pages
     found: dict[str, dict[str, Any]] = {}
+    if ids and len(ids) * 2 >= (conn.exec_driver_sql(f'SELECT max(rowid) FROM "{name}"').scalar() or 0):
+        # Most of the table (a first sync): one pass in storage order reads each page
+        # once; looking ids up 400 at a time jumps through the id index and the table
+        # at random (10,000 cases: 2.9 s of a 12 s send).
+        wanted = set(ids)
+        for row in conn.exec_driver_sql(spec.select_sql).fetchall():
+            if row[0] in wanted:
+                found[row[0]] = dict(zip(spec.columns, row[1:], strict=True))
+        return found
     for start in range(0, len(ids), 400):
         part = ids[start : start + 400]
         sql = spec.select_sql + f' WHERE "id" IN ({", ".join("?" for _ in part)})'
