@@ -72,6 +72,9 @@ class RowEntry:
     version: Version
     values: dict[str, Any]
     fields: dict[str, tuple[Version, Version]]  # own versions of some fields: (version, base)
+    # True when ``values`` was built from exactly this Lotse's columns, in their order
+    # (a sender on the same schema): then it is stored without looking each column up.
+    complete: bool = False
 
     def version_of(self, name: str) -> tuple[Version, Version]:
         return self.fields.get(name, (self.version, NO_VERSION))
@@ -150,7 +153,8 @@ class Batch:
             for f, v in per_field.items():
                 fields[f] = (_version(devices, v[0], v[1]), _version(devices, v[2], v[3]))
                 top = max(top, v[0])
-            append(RowEntry(name, row_id, case_id, (h, devices[d]) if d >= 0 else NO_VERSION, values, fields))
+            append(RowEntry(name, row_id, case_id, (h, devices[d]) if d >= 0 else NO_VERSION, values, fields,
+                            mask is None))
             top = max(top, h)
         self.max_hlc = int(top)
         for e in doc.get("fields", []):
@@ -513,6 +517,8 @@ class Applier:
 
     def _stored_row(self, spec: Entity, e: RowEntry) -> tuple:
         values = e.values
+        if e.complete and len(values) == len(spec.columns):  # edits since kept the keys and their order
+            return (e.row_id, *values.values())
         # A field this Lotse has and the sender's did not gets the column's default.
         return (e.row_id, *[values[c] if c in values else spec.raw_defaults[c] for c in spec.columns])
 

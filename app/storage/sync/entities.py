@@ -177,16 +177,19 @@ def entities() -> dict[str, Entity]:
         case_sql = _case_sql(table.name, tables)
         if case_sql is None:
             continue
-        columns = tuple(c.name for c in table.c if not c.primary_key)
-        codecs = {c.name: _raw_codec(c) for c in table.c if not c.primary_key}
+        # Plain ``str``, not SQLAlchemy's ``quoted_name``: these names go into every
+        # executemany row, where the driver probes a str subclass for adapters (per row).
+        name = str(table.name)
+        columns = tuple(str(c.name) for c in table.c if not c.primary_key)
+        codecs = {str(c.name): _raw_codec(c) for c in table.c if not c.primary_key}
         parents = tuple(
             (c.name, fk.column.table.name, bool(c.nullable))
             for c in table.c
             for fk in c.foreign_keys
             if fk.column.table.name in tables
         )
-        result[table.name] = Entity(
-            name=table.name,
+        result[name] = Entity(
+            name=name,
             table=table,
             columns=columns,
             case_sql=case_sql,
@@ -259,10 +262,19 @@ def read_raw(conn, name: str, row_ids: list[str]) -> dict[str, dict[str, Any]]:
     spec = entities()[name]
     ids = sorted(set(row_ids))  # key order: neighbouring ids share pages
     found: dict[str, dict[str, Any]] = {}
+    if ids and len(ids) * 2 >= (conn.exec_driver_sql(f'SELECT max(rowid) FROM "{name}"').scalar() or 0):
+        # Most of the table (a first sync): one pass in storage order reads each page
+        # once; looking ids up 400 at a time jumps through the id index and the table
+        # at random (10,000 cases: 2.9 s of a 12 s send).
+        wanted = set(ids)
+        for row in conn.exec_driver_sql(spec.select_sql).fetchall():
+            if row[0] in wanted:
+                found[row[0]] = dict(zip(spec.columns, row[1:], strict=True))
+        return found
     for start in range(0, len(ids), 400):
         part = ids[start : start + 400]
         sql = spec.select_sql + f' WHERE "id" IN ({", ".join("?" for _ in part)})'
-        for row in conn.exec_driver_sql(sql, tuple(part)):
+        for row in conn.exec_driver_sql(sql, tuple(part)).fetchall():
             found[row[0]] = dict(zip(spec.columns, row[1:], strict=True))
     return found
 

@@ -152,7 +152,8 @@ def _row_entry(devices: DeviceIndex, name: str, row_id: str, case_id, version, v
     for r in overrides:
         if r.field in spec.columns:
             per_field[r.field] = devices.version(r.hlc, r.device) + devices.version(r.base, r.base_device)
-    return [name, row_id, case_id, *devices.version(*version), [values[c] for c in spec.columns], per_field]
+    # ``values`` comes from ``read_raw``: every column, in ``spec.columns`` order.
+    return [name, row_id, case_id, *devices.version(*version), list(values.values()), per_field]
 
 
 # --- one local segment ---------------------------------------------------------------
@@ -167,7 +168,7 @@ def gather_pending(conn: Connection, device: str, seq: int) -> Outgoing:
         "SELECT entity, row_id, hlc, device FROM sync_rows "
         "WHERE device = ? AND seq = ? AND seq > 0 AND deleted_hlc IS NULL",
         (device, seq),
-    ):
+    ).fetchall():
         if entity in spec_of:
             new_rows[entity][row_id] = (hlc_value, owner_device)
     changed: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
