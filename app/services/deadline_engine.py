@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.gc_pause import collector_paused
 from app.i18n import _
 from app.services.deadline_item import DeadlineItem, sort_key
 from app.services.deadline_sources import (
@@ -39,7 +40,6 @@ from app.services.deadline_sources import (
     rule_deadline_items,
     stored_deadlines,
 )
-from app.services.gc_pause import collector_paused
 
 __all__ = ["DeadlineItem", "case_deadlines", "collect_deadlines", "deadline_list"]
 

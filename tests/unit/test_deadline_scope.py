@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 
+from app.gc_pause import collector_paused
 from app.models import Case
 from app.services.deadline_engine import collect_deadlines
 from app.services.demo import generate_demo
-from app.services.gc_pause import collector_paused
 from app.services.overview import deadlines_for, managed_case_ids, overview
 
 TODAY = date(2026, 3, 16)

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from app.storage.sync.transfer import collector_paused
+from app.gc_pause import collector_paused
 
 
 def test_collector_is_back_on_after_a_run_and_after_a_failed_one():

@@ -20,11 +20,8 @@
 
 from __future__ import annotations
 
-import gc
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +30,7 @@ from sqlalchemy import Connection, delete, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.errors import DataError
+from app.gc_pause import collector_paused
 from app.i18n import _
 from app.models.base import utcnow
 from app.storage.sync import state
@@ -106,40 +104,11 @@ def _noop(_fraction: float, _message: str) -> None:
 # --- the run -------------------------------------------------------------------------
 
 
-_gc_lock = threading.Lock()
-_gc_pausers = 0
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the duration of one sync run.
-
-    A first sync makes hundreds of thousands of small lists, dicts and tuples
-    (rows, versions, JSON); each burst of allocations starts a collection that
-    walks every object the process holds, the whole GUI included. Measured on a
-    40,000-row first sync: about a quarter of the CPU time. Nothing a sync makes
-    is a reference cycle that must go early; the collector runs again afterwards.
-    (Counted, so two runs in different threads do not switch it on under each other.)"""
-    global _gc_pausers
-    with _gc_lock:
-        ours = _gc_pausers > 0 or gc.isenabled()  # off already by someone else: leave it alone
-        if ours:
-            _gc_pausers += 1
-            gc.disable()
-    try:
-        yield
-    finally:
-        if ours:
-            with _gc_lock:
-                _gc_pausers -= 1
-                if _gc_pausers == 0:
-                    gc.enable()
-
-
 def sync_now(vault, folder: Path | None = None, progress: Progress | None = None, *, compact: bool = False) -> SyncResult:
     """Two-way sync with the team folder. Safe to call off the GUI thread."""
     report = progress or _noop
     ctx = context_for(vault.engine)
+    # A first sync makes hundreds of thousands of rows, dicts and tuples without cycles: see gc_pause.
     with ctx.lock, collector_paused():
         started = time.perf_counter()
         result = SyncResult()

@@ -1,5 +1,10 @@
 """Pause Python's cyclic garbage collector while a read builds thousands of rows.
 
+Two callers: the deadline engine and a sync run (app/storage/sync/transfer.py;
+a first sync of 1,000 cases spent about a quarter of its CPU time in
+collections). They share this one counter, so neither switches the collector
+back on while the other is still inside.
+
 The deadline engine reads ~20,000 rows on a 10,000-case vault and builds
 thousands of result tuples. Every few hundred new container objects trigger a
 collection, and as the rows survive, CPython keeps running full (oldest
