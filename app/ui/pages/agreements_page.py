@@ -15,13 +15,10 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +34,7 @@ from app.ui.pages.page_frame import PAGE_MARGIN
 from app.ui.widgets.buttons import secondary_button
 from app.ui.widgets.empty_state import EmptyState, vault_has_cases
 from app.ui.widgets.labels import hint_label, role_label
+from app.ui.widgets.row_table import row_table
 
 REFRESH_AFTER_S = 60.0
 # Status and "late steps" fit their German words ("Schritt versäumt", "Verspätete Schritte").
@@ -99,24 +97,9 @@ class AgreementsPage(QWidget):
         filters.addWidget(self.open_button)
 
         self.model = AgreementsTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("agreementTable")
-        self.table.setAccessibleName(_("Agreements in force"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table = row_table(self.model, object_name="agreementTable", accessible_name=_("Agreements in force"))
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, (key, _label) in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS[key])
         self.column_memory = ColumnMemory(header, "agreements")

@@ -21,11 +21,9 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +49,7 @@ from app.ui.pages.case_list_model import (
 from app.ui.pages.page_frame import PAGE_MARGIN
 from app.ui.widgets.buttons import link_button, primary_button
 from app.ui.widgets.labels import hint_label, role_label
+from app.ui.widgets.row_table import row_table
 
 SEARCH_DEBOUNCE_MS = 150
 # One letter matches most of a vault (6,000 of 10,000 cases) and ranking them all costs
@@ -175,26 +174,11 @@ class CasesPage(QWidget):
         self.recent_box = QWidget()
         self.recent_box.setLayout(self.recent_row)
 
-        self.table = QTableView()
-        self.table.setObjectName("caseTable")
-        self.table.setAccessibleName(_("Cases"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table = row_table(self.model, object_name="caseTable", accessible_name=_("Cases"), row_height=ROW_HEIGHT)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionsMovable(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         for column, spec in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS.get(spec.key, NAME_MIN_WIDTH))

@@ -17,13 +17,10 @@ from __future__ import annotations
 from datetime import date
 
 from babel.numbers import format_decimal
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +40,7 @@ from app.ui.pages.page_frame import PAGE_MARGIN
 from app.ui.widgets.buttons import primary_button, secondary_button
 from app.ui.widgets.empty_state import EmptyState, vault_has_cases
 from app.ui.widgets.labels import field_label, hint_label, role_label
+from app.ui.widgets.row_table import row_table
 
 # (key, label, days ahead): "overdue" asks for today only and keeps the overdue ones.
 WINDOWS = (
@@ -128,24 +126,9 @@ class DeadlinesPage(QWidget):
         self.source_note.open_requested.connect(self.open_current)
 
         self.model = DeadlineTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("deadlineTable")
-        self.table.setAccessibleName(_("Deadlines"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table = row_table(self.model, object_name="deadlineTable", accessible_name=_("Deadlines"))
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, (key, _label) in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS[key])
         self.column_memory = ColumnMemory(header, "deadlines")
