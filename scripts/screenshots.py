@@ -15,6 +15,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from screenshot_kit import Camera  # scripts/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "screenshots"
 PASSWORD = "Leuchtturm am Rhein 42"
@@ -42,7 +44,6 @@ def capture(app, language: str, out: Path) -> None:
     # The real key-derivation time (about 0.5 s), so the busy state is what users see.
     os.environ.pop("LOTSE_VAULT", None)
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
 
     from app import i18n
@@ -52,25 +53,8 @@ def capture(app, language: str, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     vault_dir = home / "vault"
 
-    def settle(ms: int = 150) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait_until(condition, timeout_ms: int = 30_000) -> None:
-        waited = 0
-        while not condition():
-            settle(50)
-            waited += 50
-            if waited > timeout_ms:
-                raise TimeoutError("the app did not reach the expected state")
-
-    def shoot(widget, name: str) -> None:
-        widget.activateWindow()  # focus rings show only in the active window
-        settle(250)
-        path = out / f"{name}.png"
-        widget.grab().save(str(path))
-        print(path)
+    camera = Camera(out)
+    settle, wait_until, shoot = camera.settle, camera.wait_until, camera.shoot
 
     from app.ui.dialogs.create_vault import CreateVaultDialog
     from app.ui.dialogs.recover import RecoverDialog

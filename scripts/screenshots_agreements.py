@@ -21,6 +21,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from screenshot_kit import Camera  # scripts/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "screenshots"
 PASSWORD = "Leuchtturm am Rhein 42"
@@ -52,7 +54,6 @@ def main() -> int:
     os.environ.setdefault("TZ", "Europe/Berlin")
     sys.path.insert(0, str(ROOT))
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
     from app import i18n
@@ -63,25 +64,8 @@ def main() -> int:
     i18n.install(os.environ.get("LOTSE_SCREENSHOT_LANGUAGE", "en"))
     OUT.mkdir(exist_ok=True)
 
-    def settle(ms: int = 150) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait_until(condition, timeout_ms: int = 60_000) -> None:
-        waited = 0
-        while not condition():
-            settle(50)
-            waited += 50
-            if waited > timeout_ms:
-                raise TimeoutError("the app did not reach the expected state")
-
-    def shoot(widget, name: str) -> None:
-        widget.activateWindow()
-        settle(300)
-        path = OUT / f"{name}.png"
-        widget.grab().save(str(path))
-        print(path)
+    camera = Camera(OUT)
+    settle, wait_until, shoot = camera.settle, camera.wait_until, camera.shoot
 
     from app.services.case_file import case_detail
     from app.services.demo import generate_demo

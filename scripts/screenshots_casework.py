@@ -18,6 +18,8 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from screenshot_kit import Camera  # scripts/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "screenshots"
 PASSWORD = "Leuchtturm am Rhein 42"
@@ -111,7 +113,6 @@ def main() -> int:
     os.environ["LOTSE_KDF_TARGET_SECONDS"] = "0"
     sys.path.insert(0, str(ROOT))
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QWidget
 
     from app import i18n
@@ -172,17 +173,8 @@ def main() -> int:
                     provider="VHS Emsbruch", start=today - timedelta(days=500 - n * 120),
                     end=today - timedelta(days=420 - n * 120), outcome="dropped_out" if n % 2 else "not_attained")
 
-    def settle(ms: int = 200) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def shoot(widget: QWidget, name: str) -> None:
-        widget.activateWindow()
-        settle(300)
-        path = out / f"casework-{name}.png"
-        widget.grab().save(str(path))
-        print(path)
+    camera = Camera(out, prefix="casework-")
+    settle, shoot = camera.settle, camera.shoot
 
     class Context:
         def __init__(self) -> None:

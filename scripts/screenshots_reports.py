@@ -18,6 +18,8 @@ import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from screenshot_kit import Camera  # scripts/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "screenshots"
 PASSWORD = "Leuchtturm am Rhein 42"
@@ -70,7 +72,7 @@ def main() -> int:
     os.environ.setdefault("TZ", "Europe/Berlin")
     sys.path.insert(0, str(ROOT))
 
-    from PySide6.QtCore import QDate, QEventLoop, QTimer
+    from PySide6.QtCore import QDate
 
     from app import i18n
     from app.settings import Settings
@@ -86,25 +88,8 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     Settings().set("org/name", "Caritasverband Rheine e. V.")
 
-    def settle(ms: int = 150) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait_until(condition, timeout_ms: int = 30_000) -> None:
-        waited = 0
-        while not condition():
-            settle(50)
-            waited += 50
-            if waited > timeout_ms:
-                raise TimeoutError("the app did not reach the expected state")
-
-    def shoot(widget, name: str) -> None:
-        widget.activateWindow()
-        settle(300)
-        path = out / f"{name}.png"
-        widget.grab().save(str(path))
-        print(path)
+    camera = Camera(out)
+    settle, wait_until, shoot = camera.settle, camera.wait_until, camera.shoot
 
     vault, _code = Vault.create(home / "vault", PASSWORD, user_name="Miriam Okafor")
     fill_vault(vault)

@@ -17,49 +17,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
+from screenshot_kit import Camera  # scripts/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1280, 800)
-
-
-class Camera:
-    """Waits for the app and saves what a widget shows, shrunk to a 256-colour PNG."""
-
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        out.mkdir(parents=True, exist_ok=True)
-
-    def settle(self, ms: int = 150) -> None:
-        from PySide6.QtCore import QEventLoop, QTimer
-
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait_until(self, condition, timeout_ms: int = 60_000) -> None:
-        waited = 0
-        while not condition():
-            self.settle(50)
-            waited += 50
-            if waited > timeout_ms:
-                raise TimeoutError("the app did not reach the expected state")
-
-    def shoot(self, widget, name: str) -> None:
-        widget.activateWindow()  # focus rings show only in the active window
-        self.settle(300)
-        path = self.out / f"{name}.png"
-        widget.grab().save(str(path))
-        # Screens are flat colours: 256 colours keep them sharp at a fraction of the size.
-        if shutil.which("convert"):
-            subprocess.run(["convert", str(path), "-strip", "-colors", "256", f"PNG8:{path}"], check=False)
-        print(path)
 
 
 def pick_case(vault):
@@ -256,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         user = args.user or (case_managers(vault) or [vault.user_name])[0]
         if vault.user_name != user:
             vault.set_user_name(user)
-        camera = Camera(OUT / language)
+        camera = Camera(OUT / language, compact=True)
         tour(vault, camera)
         vault.lock()
         language_home = home / language
