@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from app.i18n import N_, _, ngettext
@@ -18,6 +18,7 @@ from app.services.agreement_views import AgreementSummary
 from app.ui import labels
 from app.ui.formatting import format_date
 from app.ui.theme import color
+from app.ui.widgets.row_list_model import RIGHT, RowListModel
 
 COLUMNS = (
     ("ref", N_("Reference")),
@@ -54,50 +55,29 @@ def next_step_text(summary: AgreementSummary) -> str:
     return _("{position}. {party}: {action} · waiting").format(position=step.position, party=party, action=action)
 
 
-class AgreementsTableModel(QAbstractTableModel):
+class AgreementsTableModel(RowListModel):
+    COLUMNS = COLUMNS
+    RIGHT_ALIGNED = frozenset({"late", "overdue"})
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[AgreementSummary] = []
         self.today = date.today()
 
     def set_rows(self, summaries: list[AgreementSummary], today: date, *, late_only: bool = False,
                  text: str = "") -> None:
         needle = text.strip().casefold()
-        chosen = [
+        self.today = today
+        self.replace_rows(
             s for s in summaries
             if (not late_only or s.late_steps)
             and (not needle or needle in s.ref.casefold() or needle in s.name.casefold() or needle in s.title.casefold())
-        ]
-        self.beginResetModel()
-        self.today = today
-        self._rows = chosen
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self.endResetModel()
+        )
 
     def summary(self, row: int) -> AgreementSummary:
-        return self._rows[row]
+        return self.row_at(row)
 
     def summaries(self) -> list[AgreementSummary]:
-        return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section][1])
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            key = COLUMNS[section][0]
-            if key in ("late", "overdue"):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return self.rows()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -112,8 +92,8 @@ class AgreementsTableModel(QAbstractTableModel):
             return _("{done} of {total} steps done").format(done=summary.steps_settled, total=summary.steps_total)
         if role == SUMMARY_ROLE:
             return summary
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("late", "overdue"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in self.RIGHT_ALIGNED:
+            return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and key in ("status", "late", "overdue") and summary.late_steps:
             return QBrush(color("error"))
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from app.i18n import N_, _
@@ -17,6 +17,7 @@ from app.services.deadline_engine import DeadlineItem
 from app.ui.deadline_texts import due_text, kind_label, source_label, with_local_dates
 from app.ui.formatting import format_date
 from app.ui.theme import color
+from app.ui.widgets.row_list_model import RowListModel
 
 MAX_ROWS = 500
 COLUMNS = (
@@ -30,44 +31,30 @@ COLUMNS = (
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class DeadlineTableModel(QAbstractTableModel):
+class DeadlineTableModel(RowListModel):
+    COLUMNS = COLUMNS
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[DeadlineItem] = []
         self.matching = 0  # rows the filters let through, before the cap
         self.today = date.today()
 
     def set_items(self, items: list[DeadlineItem], today: date, *, overdue_only: bool = False,
                   kind: str | None = None) -> None:
         chosen = [item for item in items if (not overdue_only or item.overdue) and (not kind or item.kind == kind)]
-        self.beginResetModel()
         self.today = today
         self.matching = len(chosen)
-        self._rows = chosen[:MAX_ROWS]
-        self.endResetModel()
+        self.replace_rows(chosen[:MAX_ROWS])
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self._rows = []
         self.matching = 0
-        self.endResetModel()
+        super().clear()
 
     def item(self, row: int) -> DeadlineItem:
-        return self._rows[row]
+        return self.row_at(row)
 
     def items(self) -> list[DeadlineItem]:
-        return list(self._rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section][1])
-        return None
+        return self.rows()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
